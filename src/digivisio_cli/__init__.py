@@ -1,0 +1,3 @@
+"""digivisio: the responsibility matrix of Finland's education digitalisation vision 2027."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,380 @@
+"""The command line: options are parsed here, everything else is delegated.
+
+Each command parses its options, calls one query, builds one view and hands it to one format
+from the registry. Errors from any layer reach :func:`run`, the one place where they become a
+message on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from digivisio_cli import __version__
+from digivisio_cli.errors import DigivisioError, ExitCode, UsageError
+from digivisio_cli.i18n import detect_lang, message
+
+if TYPE_CHECKING:
+    from digivisio_cli.model import Dataset, Lang
+    from digivisio_cli.views import Tabular
+
+
+class Lang_(str, Enum):
+    """The languages of labels and messages."""
+
+    fi = "fi"
+    sv = "sv"
+    en = "en"
+
+
+class ListingFormat(str, Enum):
+    """The formats of the listing commands."""
+
+    table = "table"
+    plain = "plain"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class RoleChoice(str, Enum):
+    """The roles an agency can have in a measure."""
+
+    responsible = "responsible"
+    partner = "partner"
+
+
+@dataclass
+class Options:
+    """The global options, shared by every command."""
+
+    data: str | None
+    lang: Lang
+    no_color: bool
+
+
+app = typer.Typer(
+    name="digivisio",
+    help="Who does what in Finland's education digitalisation vision 2027 "
+    "(OKM, Opetushallitus, Karvi): the responsibility matrix, in the terminal and as exports.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# --- completion ----------------------------------------------------------------------------
+
+
+def complete_ids(incomplete: str) -> list[str]:
+    """Theme, goal and measure ids that start with what was typed."""
+    from digivisio_cli.completion import ids
+
+    return [i for i in ids() if i.startswith(incomplete.strip())]
+
+
+def complete_actors(incomplete: str) -> list[str]:
+    """Agency codes that start with what was typed (any case)."""
+    from digivisio_cli.completion import agency_codes
+
+    return [c for c in agency_codes() if c.lower().startswith(incomplete.lower())]
+
+
+# --- shared plumbing -----------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"digivisio {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[str],
+        typer.Option("--data", envvar="DIGIVISIO_DATA", metavar="PATH",
+                     help="Data file to use instead of the bundled one."),
+    ] = None,
+    lang: Annotated[
+        Optional[Lang_],
+        typer.Option("--lang", "-l", help="Language of labels, agency names and messages "
+                     "[default: $DIGIVISIO_LANG, else the locale, else en]."),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Who does what in Finland's education digitalisation vision 2027."""
+    chosen = lang.value if lang else detect_lang()
+    ctx.obj = Options(data=data, lang=chosen, no_color=no_color)  # type: ignore[arg-type]
+
+
+def _opts(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    if isinstance(obj, Options):
+        return obj
+    return Options(None, detect_lang(), False)  # type: ignore[arg-type]
+
+
+def _dataset(opts: Options) -> Dataset:
+    from digivisio_cli.loader import load
+
+    return load(opts.data)
+
+
+def _color_wanted(opts: Options) -> bool:
+    if opts.no_color or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _default_format() -> str:
+    return "table" if sys.stdout.isatty() else "plain"
+
+
+def emit(opts: Options, view: Tabular, fmt: Optional[ListingFormat]) -> None:
+    """Render ``view`` in the chosen format to stdout; notes go to stderr when not shown inline."""
+    from digivisio_cli.formats import FORMATS, RenderContext
+
+    name = fmt.value if fmt else _default_format()
+    spec = FORMATS[name]
+    width = _terminal_width()
+    ctx = RenderContext(lang=opts.lang, color=_color_wanted(opts), width=width)
+    out = spec.render([view], ctx)
+    assert isinstance(out, str)
+    write_stdout(out)
+    if name in ("plain", "csv", "json") and view.notes:
+        for note in view.notes:
+            print(note, file=sys.stderr)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 240))
+
+
+def write_stdout(text: str) -> None:
+    """Write to stdout, replacing what the terminal's encoding cannot show."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+    sys.stdout.flush()
+
+
+def _say_no_match(opts: Options, rows: list[object]) -> None:
+    if not rows:
+        print(message("no_match", opts.lang), file=sys.stderr)
+
+
+FormatOpt = Annotated[
+    Optional[ListingFormat],
+    typer.Option("--format", "-f", help="Output format [default: table on a terminal, else plain]."),
+]
+OriginalOpt = Annotated[
+    bool, typer.Option("--original", help="Show the Finnish original text, not a translation.")
+]
+IdArg = Annotated[
+    str,
+    typer.Argument(help="A theme (3.2), goal (3.2.2) or measure (3.2.2.1) id.", metavar="ID",
+                   autocompletion=complete_ids, show_default=False),
+]
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[Optional[str], typer.Argument(help="Data file [default: --data, else bundled].",
+                                                   show_default=False)] = None,
+) -> None:
+    """Check a data file; print a summary, or every problem found (exit 1)."""
+    from digivisio_cli.loader import load, resolve_data_path
+
+    opts = _opts(ctx)
+    target = path or opts.data
+    dataset = load(target)
+    print(message(
+        "valid", opts.lang, path=resolve_data_path(target), themes=len(dataset.themes),
+        goals=len(dataset.goals), measures=len(dataset.measures), agencies=len(dataset.agencies),
+        pending=sum(m.pending for m in dataset.measures)))
+
+
+@app.command()
+def measures(
+    ctx: typer.Context,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", "-a", help="Agency: code or any official name or abbreviation (oph, EDUFI, "
+        "Utbildningsstyrelsen…).", autocompletion=complete_actors)] = None,
+    role: Annotated[Optional[RoleChoice], typer.Option(
+        "--role", help="With --actor: only this role [default: either].")] = None,
+    goal: Annotated[Optional[str], typer.Option(
+        "--goal", "-g", help="Id prefix by components: 3.1 matches 3.1.x, never 3.10.",
+        autocompletion=complete_ids)] = None,
+    pending: Annotated[Optional[bool], typer.Option(
+        "--pending/--no-pending", help="Only measures awaiting refinement (or only the others).",
+        show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option(
+        "--search", "-s", help="Text to find, case- and accent-insensitive, in the original and "
+        "the translations.")] = None,
+    fmt: FormatOpt = None,
+    original: OriginalOpt = False,
+) -> None:
+    """List measures, filtered by agency, role, goal, pending flag and text."""
+    from digivisio_cli.query import Filters, filter_measures
+    from digivisio_cli.views import measures_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    found = filter_measures(dataset, Filters(actor, role.value if role else None, goal, pending, search))
+    _say_no_match(opts, list(found))
+    emit(opts, measures_view(dataset, found, opts.lang, original), fmt)
+
+
+@app.command("who-owns")
+def who_owns(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None, original: OriginalOpt = False) -> None:
+    """Who carries a goal, theme or measure: its measures, agencies and a summary."""
+    from digivisio_cli.query import resolve
+    from digivisio_cli.views import who_owns_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    emit(opts, who_owns_view(dataset, resolve(dataset, ident), opts.lang, original), fmt)
+
+
+@app.command()
+def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
+    """Everything about one theme, goal or measure: titles, texts, translation, agencies, flags."""
+    from digivisio_cli.query import resolve
+    from digivisio_cli.views import selection_title, show_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    selection = resolve(dataset, ident)
+    view = show_view(dataset, selection, opts.lang)
+    view.title = selection_title(selection, opts.lang)
+    emit(opts, view, fmt)
+
+
+@app.command()
+def goals(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """The vision, its themes and goals, with the number of measures under each."""
+    from digivisio_cli.views import goals_view
+
+    opts = _opts(ctx)
+    emit(opts, goals_view(_dataset(opts), opts.lang), fmt)
+
+
+@app.command()
+def matrix(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """Goals × agencies: measures each agency carries / partners in (csv, json: integer columns)."""
+    from digivisio_cli.views import matrix_view
+
+    opts = _opts(ctx)
+    emit(opts, matrix_view(_dataset(opts), None, opts.lang), fmt)
+
+
+@app.command()
+def actors(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """The agencies, their names in three languages, and their load."""
+    from digivisio_cli.views import actors_view
+
+    opts = _opts(ctx)
+    emit(opts, actors_view(_dataset(opts), opts.lang), fmt)
+
+
+# --- the one place where errors become exit codes ------------------------------------------
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn every error into a message on stderr and an exit code."""
+    command = typer.main.get_command(app)
+    args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    try:
+        command.main(args=args, prog_name="digivisio", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except DigivisioError as exc:
+        _report(exc, _lang_from_argv(args))
+        return int(exc.exit_code)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 0
+    except KeyboardInterrupt:
+        print(message("interrupted", _lang_from_argv(args)), file=sys.stderr)
+        return 130
+    return int(ExitCode.OK)
+
+
+_GLOBAL_WITH_VALUE = ("--lang", "-l", "--data")
+_GLOBAL_FLAGS = ("--no-color",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options typed after the command to the front.
+
+    People write ``digivisio who-owns 3.2.2 --lang fi``; Click only accepts group options before
+    the command. Anything after ``--`` is left alone.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    seen_command = False
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if not arg.startswith("-"):
+            seen_command = True
+        if seen_command and arg in _GLOBAL_WITH_VALUE and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 2
+            continue
+        if seen_command and (arg.split("=", 1)[0] in ("--lang", "--data") and "=" in arg
+                             or arg in _GLOBAL_FLAGS):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _report(exc: DigivisioError, lang: str) -> None:
+    prefix = "digivisio: "
+    for i, line in enumerate(exc.lines(lang)):
+        print((prefix if i == 0 and isinstance(exc, UsageError) else "") + line, file=sys.stderr)
+
+
+def _lang_from_argv(argv: list[str] | None) -> str:
+    args = sys.argv[1:] if argv is None else argv
+    for i, arg in enumerate(args):
+        if arg in ("--lang", "-l") and i + 1 < len(args) and args[i + 1] in ("fi", "sv", "en"):
+            return args[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in ("fi", "sv", "en"):
+            return arg[7:]
+    return detect_lang()
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader went away (``| head``): point stdout at devnull so the interpreter's final
+    # flush does not complain.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,196 @@
+"""Labels and messages in Finnish, Swedish and English, and how the language is chosen.
+
+Pure data and two small functions: no third-party imports, so every layer may use it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGS = ("fi", "sv", "en")
+DEFAULT_LANG = "en"
+ENV_LANG = "DIGIVISIO_LANG"
+
+# Column headings and other labels. Keys are the stable field names of the json/csv output.
+LABELS: dict[str, dict[str, str]] = {
+    "id": {"fi": "Tunnus", "sv": "Id", "en": "ID"},
+    "goal": {"fi": "Tavoite", "sv": "Mål", "en": "Goal"},
+    "goal_title": {"fi": "Tavoitteen otsikko", "sv": "Målets rubrik", "en": "Goal title"},
+    "theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
+    "title": {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"},
+    "description": {"fi": "Kuvaus", "sv": "Beskrivning", "en": "Description"},
+    "responsible": {"fi": "Vastuussa", "sv": "Ansvarig", "en": "Responsible"},
+    "partners": {"fi": "Yhteistyössä", "sv": "Samarbetspartner", "en": "Partners"},
+    "mentioned": {"fi": "Mainitaan", "sv": "Nämns", "en": "Mentioned"},
+    "other_parties": {"fi": "Muut tahot", "sv": "Övriga parter", "en": "Other parties"},
+    "pending": {"fi": "Täsmentyy", "sv": "Preciseras", "en": "Pending"},
+    "text": {"fi": "Toimenpide", "sv": "Åtgärd", "en": "Measure"},
+    "original": {"fi": "Alkuperäinen teksti", "sv": "Originaltext (finska)",
+                 "en": "Original text (Finnish)"},
+    "translation": {"fi": "Käännös", "sv": "Översättning", "en": "Translation"},
+    "unofficial": {"fi": "epävirallinen käännös", "sv": "inofficiell översättning",
+                   "en": "unofficial translation"},
+    "note": {"fi": "Tulkinta", "sv": "Tolkning", "en": "Transcription note"},
+    "measures": {"fi": "Toimenpiteet", "sv": "Åtgärder", "en": "Measures"},
+    "measure_count": {"fi": "Toimenpiteitä", "sv": "Åtgärder", "en": "Measures"},
+    "agency": {"fi": "Toimija", "sv": "Aktör", "en": "Agency"},
+    "code": {"fi": "Lyhenne", "sv": "Kod", "en": "Code"},
+    "name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
+    "name_fi": {"fi": "Nimi suomeksi", "sv": "Namn på finska", "en": "Name in Finnish"},
+    "name_sv": {"fi": "Nimi ruotsiksi", "sv": "Namn på svenska", "en": "Name in Swedish"},
+    "name_en": {"fi": "Nimi englanniksi", "sv": "Namn på engelska", "en": "Name in English"},
+    "abbreviations": {"fi": "Muut lyhenteet", "sv": "Andra förkortningar",
+                      "en": "Other abbreviations"},
+    "no_agency": {"fi": "Ei toimijaa", "sv": "Ingen aktör", "en": "No agency"},
+    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
+    "no": {"fi": "ei", "sv": "nej", "en": "no"},
+    "vision": {"fi": "Visio", "sv": "Vision", "en": "Vision"},
+    "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris", "en": "Responsibility matrix"},
+    "source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
+    "publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
+    "published": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Published"},
+    "exported": {"fi": "Viety", "sv": "Exporterad", "en": "Exported"},
+    "agency_note": {"fi": "Huomautus", "sv": "Anmärkning", "en": "Note"},
+    "kind": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
+    "kind_theme": {"fi": "teema", "sv": "tema", "en": "theme"},
+    "kind_goal": {"fi": "tavoite", "sv": "mål", "en": "goal"},
+    "kind_measure": {"fi": "toimenpide", "sv": "åtgärd", "en": "measure"},
+    "kind_section": {"fi": "luku", "sv": "avsnitt", "en": "section"},
+    "role_responsible": {"fi": "vastuussa", "sv": "ansvarig", "en": "responsible"},
+    "role_partner": {"fi": "yhteistyössä", "sv": "partner", "en": "partner"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "data_invalid": {
+        "en": "{path}: {count} problem(s); nothing was loaded.",
+        "fi": "{path}: {count} virhe(ttä); tietoja ei ladattu.",
+        "sv": "{path}: {count} fel; inga uppgifter lästes in.",
+    },
+    "more_problems": {
+        "en": "… and {count} more problem(s)",
+        "fi": "… ja {count} muuta virhettä",
+        "sv": "… och {count} fel till",
+    },
+    "valid": {
+        "en": "{path}: valid: {themes} themes, {goals} goals, {measures} measures, "
+        "{agencies} agencies, {pending} pending.",
+        "fi": "{path}: kunnossa: {themes} teemaa, {goals} tavoitetta, {measures} toimenpidettä, "
+        "{agencies} toimijaa, {pending} täsmentyvää.",
+        "sv": "{path}: giltig: {themes} teman, {goals} mål, {measures} åtgärder, "
+        "{agencies} aktörer, {pending} som preciseras.",
+    },
+    "unknown_id": {
+        "en": "No theme, goal or measure has the id '{value}'.",
+        "fi": "Tunnuksella '{value}' ei ole teemaa, tavoitetta eikä toimenpidettä.",
+        "sv": "Det finns inget tema, mål eller åtgärd med id '{value}'.",
+    },
+    "unknown_agency": {
+        "en": "No agency is called '{value}'.",
+        "fi": "Toimijaa '{value}' ei tunneta.",
+        "sv": "Ingen aktör heter '{value}'.",
+    },
+    "did_you_mean": {
+        "en": "Did you mean: {options}?",
+        "fi": "Tarkoititko: {options}?",
+        "sv": "Menade du: {options}?",
+    },
+    "valid_choices": {
+        "en": "Valid: {options}",
+        "fi": "Mahdolliset: {options}",
+        "sv": "Giltiga: {options}",
+    },
+    "no_match": {
+        "en": "No measure matches these filters.",
+        "fi": "Yksikään toimenpide ei vastaa hakuehtoja.",
+        "sv": "Ingen åtgärd motsvarar filtren.",
+    },
+    "unknown_format": {
+        "en": "The format '{value}' is not available here; choose one of: {options}.",
+        "fi": "Muotoa '{value}' ei voi käyttää tässä; valitse jokin: {options}.",
+        "sv": "Formatet '{value}' kan inte användas här; välj något av: {options}.",
+    },
+    "unknown_lang": {
+        "en": "Unknown language '{value}'; choose one of: fi, sv, en.",
+        "fi": "Tuntematon kieli '{value}'; valitse fi, sv tai en.",
+        "sv": "Okänt språk '{value}'; välj fi, sv eller en.",
+    },
+    "file_exists": {
+        "en": "{path} exists; not overwritten (use --force to replace it).",
+        "fi": "{path} on jo olemassa; sitä ei korvattu (korvaa valitsimella --force).",
+        "sv": "{path} finns redan; den skrevs inte över (ersätt med --force).",
+    },
+    "write_failed": {
+        "en": "Could not write {path}: {reason}. Nothing was written.",
+        "fi": "Tiedostoa {path} ei voitu kirjoittaa: {reason}. Mitään ei kirjoitettu.",
+        "sv": "Det gick inte att skriva {path}: {reason}. Inget skrevs.",
+    },
+    "binary_to_terminal": {
+        "en": "The {format} format is binary; write it to a file with -o FILE.",
+        "fi": "Muoto {format} on binäärinen; kirjoita se tiedostoon valitsimella -o TIEDOSTO.",
+        "sv": "Formatet {format} är binärt; skriv det till en fil med -o FIL.",
+    },
+    "wrote": {
+        "en": "Wrote {path}.",
+        "fi": "Kirjoitettiin {path}.",
+        "sv": "Skrev {path}.",
+    },
+    "summary_agency": {
+        "en": "{name}: {responsible} responsible, {partner} as partner",
+        "fi": "{name}: vastuussa {responsible}, yhteistyössä {partner}",
+        "sv": "{name}: ansvarig för {responsible}, partner i {partner}",
+    },
+    "summary_none": {
+        "en": "no agency named: {count}",
+        "fi": "ei nimettyä toimijaa: {count}",
+        "sv": "ingen namngiven aktör: {count}",
+    },
+    "summary_total": {
+        "en": "{count} measure(s)",
+        "fi": "{count} toimenpide(ttä)",
+        "sv": "{count} åtgärd(er)",
+    },
+    "pending_marker_note": {
+        "en": "* {note}",
+        "fi": "* {note}",
+        "sv": "* {note}",
+    },
+    "translation_fallback": {
+        "en": "(no translation: Finnish original)",
+        "fi": "(ei käännöstä: alkuperäinen teksti)",
+        "sv": "(ingen översättning: finsk originaltext)",
+    },
+    "interrupted": {
+        "en": "Interrupted.",
+        "fi": "Keskeytetty.",
+        "sv": "Avbrutet.",
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (English when a language lacks it)."""
+    entry = LABELS[key]
+    return entry.get(lang) or entry[DEFAULT_LANG]
+
+
+def message(key: str, lang: str, **params: object) -> str:
+    """The message ``key`` in ``lang``, formatted with ``params``."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    return (entry.get(lang) or entry[DEFAULT_LANG]).format(**params)
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> str:
+    """The language from ``$DIGIVISIO_LANG``, else the locale, else English."""
+    env = os.environ if environ is None else environ
+    explicit = env.get(ENV_LANG, "").strip().lower()
+    if explicit in LANGS:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            code = value.split("_", 1)[0].split(".", 1)[0].lower()
+            return code if code in LANGS else DEFAULT_LANG
+    return DEFAULT_LANG

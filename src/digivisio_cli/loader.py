@@ -1,0 +1,485 @@
+"""The one way data gets in: read a YAML file, validate it strictly, return a :class:`Dataset`.
+
+Every failure becomes a :class:`~digivisio_cli.errors.DataFileError` that lists all the problems
+found, each with the file, the line and, where there is one, the measure. PyYAML is used with its
+C parser when present; construction is our own so that it can reject duplicate keys (PyYAML keeps
+the last one silently), refuse aliases (a "billion laughs" file never expands) and remember the
+line of every value for the error messages.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.model import Dataset
+
+#: No real data file comes near this; a larger one is refused before it is read.
+MAX_BYTES = 64 * 1024 * 1024
+ENV_DATA = "DIGIVISIO_DATA"
+
+_ID = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+
+
+def bundled_data_path() -> Path:
+    """The data file shipped inside the package (a checkout's ``data/`` when run from source)."""
+    packaged = Path(__file__).parent / "data" / "measures.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "measures.yaml"
+
+
+def resolve_data_path(path: str | os.PathLike[str] | None) -> Path:
+    """The file to load: ``path`` if given, else ``$DIGIVISIO_DATA``, else the bundled data."""
+    if path:
+        return Path(path)
+    env = os.environ.get(ENV_DATA)
+    return Path(env) if env else bundled_data_path()
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load and validate a data file (see :func:`resolve_data_path`), through the cache."""
+    from digivisio_cli import cache
+
+    source = resolve_data_path(path)
+    content = read_bytes(source)
+    cached = cache.get(content)
+    if cached is not None:
+        return cached
+    dataset = parse(content, str(source))
+    cache.put(content, dataset)
+    return dataset
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a DataFileError that says plainly why they cannot be had."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise DataFileError(name, [Problem(name, None, "is a folder, not a data file")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataFileError(
+                name,
+                [
+                    Problem(
+                        name,
+                        None,
+                        f"is {size / 2**20:.0f} MiB, larger than any data file could be "
+                        f"(the limit is {MAX_BYTES // 2**20} MiB); not read",
+                    )
+                ],
+            )
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DataFileError(name, [Problem(name, None, "no such file")]) from None
+    except PermissionError:
+        raise DataFileError(name, [Problem(name, None, "permission denied")]) from None
+    except OSError as exc:
+        raise DataFileError(name, [Problem(name, None, exc.strerror or str(exc))]) from None
+
+
+def parse(content: bytes, name: str = "<data>") -> Dataset:
+    """Validate a data file's bytes into a Dataset, or raise DataFileError with every problem."""
+    text = _decode(content, name)
+    raw, lines = _parse_yaml(text, name)
+    locate = _Locator(raw, lines, name)
+    problems = [
+        p if p.measure else Problem(p.file, p.line, p.message, locate.measure_at(p.line))
+        for p in lines.problems
+    ]
+    if not isinstance(raw, dict):
+        problems.append(Problem(name, 1, "the file must be a mapping with the keys "
+                                "schema_version, document, agencies, themes, goals, measures"))
+        raise DataFileError(name, problems)
+    dataset, schema_problems = _validate_schema(raw, locate)
+    problems.extend(schema_problems)
+    problems.extend(_semantic_problems(raw, locate))
+    if problems or dataset is None:
+        problems.sort(key=lambda p: (p.line or 0))
+        raise DataFileError(name, _dedupe(problems))
+    return dataset
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+
+def _decode(content: bytes, name: str) -> str:
+    if not content.strip():
+        raise DataFileError(name, [Problem(name, None, "the file is empty")])
+    if b"\x00" in content[:8192]:
+        raise DataFileError(name, [Problem(name, None, "is a binary file, not YAML text")])
+    try:
+        # utf-8-sig: a byte-order mark, as some Windows editors write, is accepted and dropped.
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content.count(b"\n", 0, exc.start) + 1
+        raise DataFileError(
+            name, [Problem(name, line, "is not valid UTF-8 text (save it as UTF-8)")]
+        ) from None
+
+
+# --- YAML with line numbers, no duplicate keys, no aliases ----------------------------------
+
+
+class _Lines:
+    """Where each constructed mapping and list, and each of their values, stood in the file."""
+
+    def __init__(self) -> None:
+        self.maps: dict[int, tuple[int, dict[Any, int]]] = {}
+        self.seqs: dict[int, tuple[int, list[int]]] = {}
+        self.problems: list[Problem] = []
+
+
+def _loader_class() -> type[Any]:
+    import yaml
+
+    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        """SafeLoader that records lines, rejects duplicate keys and refuses aliases."""
+
+        lines: _Lines
+        source_name: str
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                # The same node met twice means an alias (*name): refuse it, so that a
+                # billion-laughs file can never expand.
+                raise yaml.constructor.ConstructorError(
+                    None, None, "YAML aliases (*name) are not allowed in a data file; "
+                    "write the value out", node.start_mark)
+            return super().construct_object(node, deep)
+
+        def construct_strict_map(self, node: Any) -> Iterator[dict[Any, Any]]:
+            data: dict[Any, Any] = {}
+            yield data
+            self.flatten_mapping(node)
+            key_lines: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    self.lines.problems.append(Problem(
+                        self.source_name, key_node.start_mark.line + 1,
+                        "a mapping key must be a plain value"))
+                    continue
+                line = key_node.start_mark.line + 1
+                if key in data:
+                    self.lines.problems.append(Problem(
+                        self.source_name, line,
+                        f"duplicate key '{key}' (first at line {key_lines[key]}); "
+                        "YAML would silently keep only one of them"))
+                    continue
+                data[key] = self.construct_object(value_node, deep=True)
+                key_lines[key] = line
+            self.lines.maps[id(data)] = (node.start_mark.line + 1, key_lines)
+
+        def construct_strict_seq(self, node: Any) -> Iterator[list[Any]]:
+            data: list[Any] = []
+            yield data
+            data.extend(self.construct_object(child, deep=True) for child in node.value)
+            self.lines.seqs[id(data)] = (
+                node.start_mark.line + 1,
+                [child.start_mark.line + 1 for child in node.value],
+            )
+
+    StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_strict_map)
+    StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_strict_seq)
+    return StrictLoader
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, _Lines]:
+    import yaml
+
+    lines = _Lines()
+    loader = _loader_class()(text)
+    loader.lines = lines
+    loader.source_name = name
+    try:
+        return loader.get_single_data(), lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataFileError(name, [*lines.problems, Problem(name, line, _yaml_message(exc))]) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(name, [Problem(name, None, f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise DataFileError(name, [Problem(name, None, "is nested too deeply to be a data file")]) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_message(exc: Any) -> str:
+    problem = str(exc.problem or exc.context or "not valid YAML")
+    if "tab" in problem or "'\\t'" in problem:
+        return "a tab character: YAML indentation must use spaces, not tabs"
+    if "could not determine a constructor" in problem:
+        tag = problem.split("tag", 1)[-1].strip(" '!")
+        return f"the YAML tag '{tag}' is not allowed in a data file (only plain values)"
+    if exc.context and exc.problem:
+        return f"not valid YAML: {exc.context}, {exc.problem}"
+    return f"not valid YAML: {problem}"
+
+
+# --- locating problems ----------------------------------------------------------------------
+
+
+class _Locator:
+    """Turns a path into the raw data (``('measures', 3, 'text')``) into a line and a measure."""
+
+    def __init__(self, raw: Any, lines: _Lines, name: str) -> None:
+        self.raw = raw
+        self.lines = lines
+        self.name = name
+        self._measure_starts: list[int] = []
+        self._measure_ids: list[str | None] = []
+        measures = raw.get("measures") if isinstance(raw, dict) else None
+        if isinstance(measures, list) and id(measures) in lines.seqs:
+            self._measure_starts = lines.seqs[id(measures)][1]
+            self._measure_ids = [
+                m.get("id") if isinstance(m, dict) and isinstance(m.get("id"), str) else None
+                for m in measures
+            ]
+
+    def line(self, loc: tuple[Any, ...]) -> int | None:
+        """The line of the deepest value along ``loc`` that exists in the file."""
+        obj = self.raw
+        line: int | None = 1
+        for part in loc:
+            if isinstance(obj, dict) and id(obj) in self.lines.maps:
+                start, keys = self.lines.maps[id(obj)]
+                if part not in obj:
+                    return start if line is None else max(line, start)
+                line = keys.get(part, start)
+                obj = obj[part]
+            elif isinstance(obj, list) and id(obj) in self.lines.seqs and isinstance(part, int):
+                start, items = self.lines.seqs[id(obj)]
+                if not 0 <= part < len(obj):
+                    return start
+                line = items[part]
+                obj = obj[part]
+            else:
+                break
+        return line
+
+    def measure_at(self, line: int | None) -> str | None:
+        """The id of the measure whose entry holds ``line``, if any."""
+        if line is None or not self._measure_starts or line < self._measure_starts[0]:
+            return None
+        index = bisect.bisect_right(self._measure_starts, line) - 1
+        return self._measure_ids[index]
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
+        """A Problem at ``loc``, naming the measure it lies in."""
+        line = self.line(loc)
+        measure = None
+        if len(loc) >= 2 and loc[0] == "measures" and isinstance(loc[1], int):
+            measure = self.measure_at(self.line(loc[:2])) or f"#{loc[1] + 1}"
+        return Problem(self.name, line, message, measure)
+
+
+# --- schema (Pydantic) ------------------------------------------------------------------------
+
+
+class _LazyAdapter:
+    """Builds the Pydantic TypeAdapter on first use: only validating commands pay for it."""
+
+    def __init__(self) -> None:
+        self._adapter: Any = None
+
+    def get(self) -> Any:
+        if self._adapter is None:
+            from pydantic import TypeAdapter
+
+            self._adapter = TypeAdapter(Dataset)
+        return self._adapter
+
+
+_ADAPTER = _LazyAdapter()
+
+
+def _validate_schema(raw: dict[str, Any], locate: _Locator) -> tuple[Dataset | None, list[Problem]]:
+    from pydantic import ValidationError
+
+    try:
+        return _ADAPTER.get().validate_python(raw), []
+    except ValidationError as exc:
+        return None, [
+            locate.problem(_clean_loc(err["loc"]), _schema_message(err, raw))
+            for err in exc.errors(include_url=False)
+            if not _checked_strictly_elsewhere(err)
+        ]
+
+
+def _checked_strictly_elsewhere(err: Any) -> bool:
+    # Pydantic's lax bool takes 1 and "yes"; the semantic pass demands true/false and says so.
+    return bool(err["loc"] and err["loc"][-1] == "pending" and err["type"] != "missing")
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # Pydantic adds '[key]' after a dict key that failed; the key itself is what the file has.
+    return tuple(part for part in loc if part != "[key]")
+
+
+def _follow(raw: Any, loc: tuple[Any, ...]) -> Any:
+    obj = raw
+    for part in loc:
+        try:
+            obj = obj[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return obj
+
+
+_YAML_TYPES = {
+    bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+    dict: "a mapping", type(None): "nothing (null)",
+}
+
+
+def _schema_message(err: Any, raw: Any) -> str:
+    loc = _clean_loc(err["loc"])
+    # Within a list entry (a measure, a goal…) the entry is named separately: show the key path
+    # inside it.
+    inner = loc[2:] if len(loc) > 2 and isinstance(loc[1], int) else loc
+    field = ".".join(str(p) for p in inner if not isinstance(p, int)) or "file"
+    kind = err["type"]
+    value = _follow(raw, loc)
+    got = _YAML_TYPES.get(type(value), type(value).__name__)
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'"
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        return f"unknown key '{loc[-1]}'"
+    if kind == "string_type":
+        hint = " (put it in quotes, e.g. \"3.1\")" if isinstance(value, (int, float)) else ""
+        return f"{field}: expected text, got {got}{hint}"
+    if kind in ("tuple_type", "list_type"):
+        return f"{field}: expected a list such as [OKM], got {got}"
+    if kind in ("string_too_short",):
+        return f"{field}: must not be empty"
+    if kind.startswith("dataclass") or kind == "dict_type":
+        return f"{field}: expected a mapping of keys, got {got}"
+    if kind == "literal_error":
+        return f"{field}: must be {err['ctx']['expected']}"
+    if kind.startswith("bool"):
+        return f"{field}: expected true or false, got {got}"
+    if kind.startswith("date"):
+        return f"{field}: expected a date such as 2023-04-14"
+    if kind.startswith("int"):
+        return f"{field}: expected a whole number, got {got}"
+    return f"{field}: {err['msg']}"
+
+
+# --- rules the schema cannot express --------------------------------------------------------
+
+
+def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
+    """Ids, references and flags: checked on the raw data so that all problems come at once."""
+    out: list[Problem] = []
+
+    def entries(key: str) -> list[tuple[int, dict[str, Any]]]:
+        items = raw.get(key)
+        if not isinstance(items, list):
+            return []
+        return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+    codes: dict[str, int] = {}
+    for i, agency in entries("agencies"):
+        code = agency.get("code")
+        if isinstance(code, str):
+            if code in codes:
+                out.append(locate.problem(("agencies", i, "code"),
+                                          f"agency code '{code}' is declared twice"))
+            codes[code] = i
+    declared = ", ".join(codes) or "none"
+
+    seen_ids: set[str] = set()
+
+    def check_id(key: str, i: int, item: dict[str, Any], parent: str | None, what: str) -> None:
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            return
+        if not _ID.match(ident):
+            out.append(locate.problem((key, i, "id"), f"id '{ident}' is not a dotted number"))
+            return
+        if ident in seen_ids:
+            out.append(locate.problem((key, i, "id"), f"duplicate id '{ident}'"))
+        seen_ids.add(ident)
+        if parent is not None:
+            head, _, tail = ident.rpartition(".")
+            if head != parent or not tail.isdigit() or int(tail) < 1:
+                out.append(locate.problem(
+                    (key, i, "id"),
+                    f"id '{ident}' does not match its {what} '{parent}' "
+                    f"(expected '{parent}.<n>')"))
+
+    theme_ids = set()
+    for i, theme in entries("themes"):
+        check_id("themes", i, theme, None, "")
+        if isinstance(theme.get("id"), str):
+            theme_ids.add(theme["id"])
+    goal_ids = set()
+    for i, goal in entries("goals"):
+        theme = goal.get("theme")
+        if isinstance(theme, str):
+            if theme not in theme_ids:
+                out.append(locate.problem(("goals", i, "theme"), f"theme '{theme}' does not exist"))
+            check_id("goals", i, goal, theme, "theme")
+        if isinstance(goal.get("id"), str):
+            goal_ids.add(goal["id"])
+    for key in ("themes", "goals"):
+        for i, item in entries(key):
+            for field in ("title", "description"):
+                if isinstance(item.get(field), str) and not item[field].strip():
+                    out.append(locate.problem((key, i, field), f"{field}: must not be blank"))
+
+    for i, measure in entries("measures"):
+        goal = measure.get("goal")
+        if isinstance(goal, str):
+            if goal not in goal_ids:
+                out.append(locate.problem(("measures", i, "goal"), f"goal '{goal}' does not exist"))
+            check_id("measures", i, measure, goal, "goal")
+        text = measure.get("text")
+        if isinstance(text, str) and text and not text.strip():
+            out.append(locate.problem(("measures", i, "text"), "text: must not be blank"))
+        pending = measure.get("pending")
+        if "pending" in measure and not isinstance(pending, bool):
+            out.append(locate.problem(("measures", i, "pending"),
+                                      f"pending: expected true or false, got {pending!r}"))
+        roles: dict[str, str] = {}
+        for role in ("responsible", "partners", "mentioned"):
+            values = measure.get(role)
+            if not isinstance(values, list):
+                continue
+            for j, code in enumerate(values):
+                if not isinstance(code, str):
+                    continue
+                if code not in codes:
+                    out.append(locate.problem(
+                        ("measures", i, role, j),
+                        f"{role}: unknown agency '{code}' (declared: {declared})"))
+                elif code in roles:
+                    out.append(locate.problem(
+                        ("measures", i, role, j),
+                        f"{role}: agency '{code}' is already listed in {roles[code]}"))
+                roles.setdefault(code, role)
+
+    document = raw.get("document")
+    if isinstance(document, dict):
+        publisher = document.get("publisher")
+        if isinstance(publisher, str) and publisher not in codes:
+            out.append(locate.problem(("document", "publisher"),
+                                      f"publisher: unknown agency '{publisher}' (declared: {declared})"))
+    return out

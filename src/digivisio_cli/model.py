@@ -1,0 +1,208 @@
+"""The domain: agencies, themes, goals and measures, as frozen dataclasses.
+
+These classes import nothing heavier than the standard library, so that a command answered from
+the validated cache never pays for Pydantic. The loader validates raw YAML into them with a
+Pydantic ``TypeAdapter``: the ``__pydantic_config__`` and the ``Annotated`` constraints below are
+read by Pydantic and ignored by everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+import annotated_types as _at
+
+#: The languages the tool speaks. Finnish is the language of the source document.
+Lang = Literal["fi", "sv", "en"]
+#: The languages a translation may be in (the original is always Finnish).
+TranslationLang = Literal["sv", "en"]
+LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
+
+Text = Annotated[str, _at.MinLen(1)]
+
+# NOTE: a plain dict, not pydantic.ConfigDict, so that importing this module stays cheap.
+_STRICT = {"extra": "forbid", "str_strip_whitespace": False}
+
+
+@dataclass(frozen=True)
+class Names:
+    """An agency's official name in each of the three languages."""
+
+    __pydantic_config__ = _STRICT
+    fi: Text
+    sv: Text
+    en: Text
+
+    def get(self, lang: Lang) -> str:
+        """The name in ``lang``."""
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True)
+class AgencyNote:
+    """A dated remark on an agency that is not a fact of the document (a reform, a rename)."""
+
+    __pydantic_config__ = _STRICT
+    as_of: Text
+    text: Text
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Agency:
+    """An organisation that carries measures: OKM, OPH, Karvi."""
+
+    __pydantic_config__ = _STRICT
+    code: Text
+    names: Names
+    abbreviations: tuple[Text, ...] = ()
+    notes: tuple[AgencyNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class TitleTranslation:
+    """An unofficial translation of a theme's or goal's title and description."""
+
+    __pydantic_config__ = _STRICT
+    title: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One of the three themes of section 3 (3.1–3.3)."""
+
+    __pydantic_config__ = _STRICT
+    id: Text
+    title: Text
+    description: Text
+    unofficial_translations: dict[TranslationLang, TitleTranslation] = field(default_factory=dict)
+
+    def title_in(self, lang: Lang) -> str:
+        """The title in ``lang``, falling back to the Finnish original."""
+        tr = self.unofficial_translations.get(lang) if lang != "fi" else None  # type: ignore[arg-type]
+        return tr.title if tr else self.title
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One of the ten goals (3.1.1–3.3.3), under a theme."""
+
+    __pydantic_config__ = _STRICT
+    id: Text
+    theme: Text
+    title: Text
+    description: Text
+    unofficial_translations: dict[TranslationLang, TitleTranslation] = field(default_factory=dict)
+
+    def title_in(self, lang: Lang) -> str:
+        """The title in ``lang``, falling back to the Finnish original."""
+        tr = self.unofficial_translations.get(lang) if lang != "fi" else None  # type: ignore[arg-type]
+        return tr.title if tr else self.title
+
+    def description_in(self, lang: Lang) -> str:
+        """The description in ``lang``, falling back to the Finnish original."""
+        tr = self.unofficial_translations.get(lang) if lang != "fi" else None  # type: ignore[arg-type]
+        return tr.description if tr and tr.description else self.description
+
+
+@dataclass(frozen=True)
+class MeasureTranslation:
+    """An unofficial translation of a measure's text."""
+
+    __pydantic_config__ = _STRICT
+    text: Text
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure under a goal, with the agencies that carry it.
+
+    ``responsible`` holds the agencies that carry the measure (two for a joint subject, none for
+    a passive sentence that names none); ``partners`` the agencies named as collaborators;
+    ``mentioned`` agencies named only in passing; ``other_parties`` the non-agency collaborators
+    as the text names them; ``pending`` whether the source marks it with an asterisk.
+    """
+
+    __pydantic_config__ = _STRICT
+    id: Text
+    goal: Text
+    text: Text
+    responsible: tuple[Text, ...]
+    pending: bool
+    partners: tuple[Text, ...] = ()
+    mentioned: tuple[Text, ...] = ()
+    other_parties: tuple[Text, ...] = ()
+    note: Text | None = None
+    unofficial_translations: dict[TranslationLang, MeasureTranslation] = field(
+        default_factory=dict
+    )
+
+    def translation(self, lang: Lang) -> str | None:
+        """The unofficial translation in ``lang``, or None (always None for Finnish)."""
+        if lang == "fi":
+            return None
+        tr = self.unofficial_translations.get(lang)
+        return tr.text if tr else None
+
+    def text_in(self, lang: Lang) -> str:
+        """The text in ``lang`` where a translation exists, else the Finnish original."""
+        return self.translation(lang) or self.text
+
+    def agencies(self) -> tuple[str, ...]:
+        """Every agency with a role (responsible first, then partners), without repeats."""
+        return tuple(dict.fromkeys(self.responsible + self.partners))
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A short text in Finnish with optional renderings in Swedish and English."""
+
+    __pydantic_config__ = _STRICT
+    fi: Text
+    sv: Text | None = None
+    en: Text | None = None
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``, falling back to the Finnish original."""
+        return str(getattr(self, lang) or self.fi)
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote of the source document that the data refers to."""
+
+    __pydantic_config__ = _STRICT
+    number: int
+    text: Text
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """Metadata of the source publication."""
+
+    __pydantic_config__ = _STRICT
+    title: LocalText
+    publisher: Text
+    published: _dt.date
+    vision: LocalText
+    pending_note: LocalText
+    translation_note: Text
+    url: str | None = None
+    footnotes: tuple[Footnote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The whole validated data file."""
+
+    __pydantic_config__ = _STRICT
+    schema_version: Literal[1]
+    document: Document
+    agencies: tuple[Agency, ...]
+    themes: tuple[Theme, ...]
+    goals: tuple[Goal, ...]
+    measures: tuple[Measure, ...]
