@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,8 +33,12 @@ Invoke = Callable[..., Result]
 def invoke_cli(args: list[str], env: Mapping[str, str | None] | None = None) -> Result:
     """Run the CLI in-process, through the same error handling as the console script."""
     runner = CliRunner()
-    base: dict[str, str | None] = {"DIGIVISIO_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120",
-                                   "DIGIVISIO_CACHE": "off"}
+    base: dict[str, str | None] = {
+        "DIGIVISIO_LANG": "en",
+        "NO_COLOR": "1",
+        "COLUMNS": "120",
+        "DIGIVISIO_CACHE": "off",
+    }
     base.update(env or {})
     with runner.isolation(env=base) as (out, err, _):
         code = run(args)

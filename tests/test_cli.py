@@ -63,11 +63,14 @@ def test_pending_lists_the_flagged(cli: Invoke) -> None:
     assert [m["id"] for m in data] == ["3.3.2.3", "3.3.2.4", "3.3.2.5"]
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "No theme, goal or measure has the id '3.2.9'."),
-    ("fi", "Tunnuksella '3.2.9' ei ole teemaa, tavoitetta eikä toimenpidettä."),
-    ("sv", "Det finns inget tema, mål eller åtgärd med id '3.2.9'."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "No theme, goal or measure has the id '3.2.9'."),
+        ("fi", "Tunnuksella '3.2.9' ei ole teemaa, tavoitetta eikä toimenpidettä."),
+        ("sv", "Det finns inget tema, mål eller åtgärd med id '3.2.9'."),
+    ],
+)
 def test_unknown_id_exits_2_with_did_you_mean(cli: Invoke, lang: str, text: str) -> None:
     result = cli(["who-owns", "3.2.9", "--lang", lang])
     assert result.exit_code == 2
@@ -96,7 +99,9 @@ def test_language_from_environment(cli: Invoke) -> None:
 
 
 def test_language_from_locale(cli: Invoke) -> None:
-    result = cli(["who-owns", "3.2.9"], env={"DIGIVISIO_LANG": None, "LANG": "fi_FI.UTF-8", "LC_ALL": None})
+    result = cli(
+        ["who-owns", "3.2.9"], env={"DIGIVISIO_LANG": None, "LANG": "fi_FI.UTF-8", "LC_ALL": None}
+    )
     assert "Tunnuksella" in result.stderr
 
 
@@ -150,4 +155,7 @@ def test_actors_load(cli: Invoke) -> None:
     data = json.loads(cli(["actors", "-f", "json"]).stdout)
     karvi = next(a for a in data if a["code"] == "Karvi")
     assert (karvi["responsible"], karvi["partner"], karvi["name_sv"]) == (
-        1, 0, "Nationella centret för utbildningsutvärdering")
+        1,
+        0,
+        "Nationella centret för utbildningsutvärdering",
+    )

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.skipif(SOURCE is None, reason="the source text is not b
 AGENCY_PATTERNS = {
     "OKM": re.compile(r"opetus- ja kulttuuriministeriö", re.IGNORECASE),
     "OPH": re.compile(r"\bOpetushallit"),
-    "Karvi": re.compile(r"Kansallinen koulutuksen arviointikeskus|Kansallisen koulutuksen arviointikeskuksen"),
+    "Karvi": re.compile(
+        r"Kansallinen koulutuksen arviointikeskus|Kansallisen koulutuksen arviointikeskuksen"
+    ),
 }
 # A measure whose text opens with an agency in the nominative has that agency as its subject.
 NOMINATIVE_SUBJECT = {
@@ -39,16 +41,29 @@ def source_goals() -> list[SourceGoal]:
 
 def test_source_has_ten_goals_and_44_measures(source_goals: list[SourceGoal]) -> None:
     assert [g.id for g in source_goals] == [
-        "3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.3.1", "3.3.2", "3.3.3"
+        "3.1.1",
+        "3.1.2",
+        "3.1.3",
+        "3.2.1",
+        "3.2.2",
+        "3.2.3",
+        "3.2.4",
+        "3.3.1",
+        "3.3.2",
+        "3.3.3",
     ]
     assert sum(len(g.measures) for g in source_goals) == 44
 
 
-def test_goals_match_source_ids_and_titles(bundled: Dataset, source_goals: list[SourceGoal]) -> None:
+def test_goals_match_source_ids_and_titles(
+    bundled: Dataset, source_goals: list[SourceGoal]
+) -> None:
     assert [(g.id, g.title) for g in bundled.goals] == [(g.id, g.title) for g in source_goals]
 
 
-def test_measure_count_per_goal_matches_source(bundled: Dataset, source_goals: list[SourceGoal]) -> None:
+def test_measure_count_per_goal_matches_source(
+    bundled: Dataset, source_goals: list[SourceGoal]
+) -> None:
     data = {g.id: sum(1 for m in bundled.measures if m.goal == g.id) for g in bundled.goals}
     assert data == {g.id: len(g.measures) for g in source_goals}
 
@@ -57,13 +72,17 @@ def test_measure_ids_are_document_order(bundled: Dataset, source_goals: list[Sou
     assert [m.id for m in bundled.measures] == [m.id for g in source_goals for m in g.measures]
 
 
-def test_measure_texts_match_source_exactly(bundled: Dataset, source_goals: list[SourceGoal]) -> None:
+def test_measure_texts_match_source_exactly(
+    bundled: Dataset, source_goals: list[SourceGoal]
+) -> None:
     source = {m.id: m.text for g in source_goals for m in g.measures}
     mismatched = [m.id for m in bundled.measures if m.text != source.get(m.id)]
     assert mismatched == []
 
 
-def test_pending_flags_are_exactly_the_asterisks(bundled: Dataset, source_goals: list[SourceGoal]) -> None:
+def test_pending_flags_are_exactly_the_asterisks(
+    bundled: Dataset, source_goals: list[SourceGoal]
+) -> None:
     source = {m.id for g in source_goals for m in g.measures if m.asterisk}
     assert {m.id for m in bundled.measures if m.pending} == source
     assert source == {"3.3.2.3", "3.3.2.4", "3.3.2.5"}
@@ -91,8 +110,11 @@ def test_passive_measures_naming_no_agency_have_no_responsible(bundled: Dataset)
 
 
 def test_joint_subjects_record_both_agencies(bundled: Dataset) -> None:
-    joint = [m.id for m in bundled.measures
-             if m.text.startswith("Opetus- ja kulttuuriministeriö ja Opetushallitus ")]
+    joint = [
+        m.id
+        for m in bundled.measures
+        if m.text.startswith("Opetus- ja kulttuuriministeriö ja Opetushallitus ")
+    ]
     assert joint
     for m in bundled.measures:
         if m.id in joint:
@@ -101,7 +123,9 @@ def test_joint_subjects_record_both_agencies(bundled: Dataset) -> None:
 
 def test_collaborating_agencies_are_partners(bundled: Dataset) -> None:
     # "yhteistyössä Opetushallituksen kanssa", "yhdessä Opetushallituksen kanssa" and the like.
-    pattern = re.compile(r"(yhteistyössä|yhdessä) (Opetushallituksen|opetus- ja kulttuuriministeriön)")
+    pattern = re.compile(
+        r"(yhteistyössä|yhdessä) (Opetushallituksen|opetus- ja kulttuuriministeriön)"
+    )
     for m in bundled.measures:
         match = pattern.search(m.text)
         if match:
@@ -116,8 +140,9 @@ def test_other_parties_are_quoted_from_the_text(bundled: Dataset) -> None:
 
 
 def test_every_judgement_call_is_written_down(bundled: Dataset) -> None:
-    needs_note = [m for m in bundled.measures
-                  if len(m.responsible) != 1 or m.mentioned or m.pending]
+    needs_note = [
+        m for m in bundled.measures if len(m.responsible) != 1 or m.mentioned or m.pending
+    ]
     assert needs_note
     assert [m.id for m in needs_note if not m.note] == []
 

@@ -36,15 +36,21 @@ def test_small_fixture_is_valid(small: object) -> None:
 
 
 def test_duplicate_key_is_rejected_with_line_and_measure(tmp_path: Path) -> None:
-    path = damaged(tmp_path, "    responsible: [Karvi]\n", "    responsible: [Karvi]\n    responsible: [OKM]\n")
+    path = damaged(
+        tmp_path, "    responsible: [Karvi]\n", "    responsible: [Karvi]\n    responsible: [OKM]\n"
+    )
     (msg,) = problems(path)
-    assert msg.startswith(f"{path}:{line_of(path, 'responsible: [OKM]')}: measure 3.1.2.1: duplicate key 'responsible'")
+    assert msg.startswith(
+        f"{path}:{line_of(path, 'responsible: [OKM]')}: measure 3.1.2.1: duplicate key 'responsible'"
+    )
 
 
 def test_unknown_agency_names_the_declared_ones(tmp_path: Path) -> None:
     path = damaged(tmp_path, "responsible: [Karvi]", "responsible: [KARVI]")
     (msg,) = problems(path)
-    assert f":{line_of(path, '[KARVI]')}: measure 3.1.2.1: responsible: unknown agency 'KARVI'" in msg
+    assert (
+        f":{line_of(path, '[KARVI]')}: measure 3.1.2.1: responsible: unknown agency 'KARVI'" in msg
+    )
     assert "declared: OKM, OPH, Karvi" in msg
 
 
@@ -63,7 +69,10 @@ def test_wrong_type_says_what_was_expected(tmp_path: Path) -> None:
 def test_unquoted_numeric_id_suggests_quotes(tmp_path: Path) -> None:
     path = damaged(tmp_path, '- id: "3.1"', "- id: 3.1")
     found = problems(path)
-    assert f'{path}:{line_of(path, "- id: 3.1")}: id: expected text, got a number (put it in quotes, e.g. "3.1")' in found
+    assert (
+        f'{path}:{line_of(path, "- id: 3.1")}: id: expected text, got a number (put it in quotes, e.g. "3.1")'
+        in found
+    )
 
 
 def test_pending_must_be_a_boolean(tmp_path: Path) -> None:
@@ -72,7 +81,7 @@ def test_pending_must_be_a_boolean(tmp_path: Path) -> None:
 
 
 def test_unknown_key_is_rejected(tmp_path: Path) -> None:
-    path = damaged(tmp_path, "    note: \"Passive sentence.\"", "    notes: \"Passive sentence.\"")
+    path = damaged(tmp_path, '    note: "Passive sentence."', '    notes: "Passive sentence."')
     (msg,) = problems(path)
     assert "measure 3.1.1.4: unknown key 'notes'" in msg
 
@@ -94,7 +103,11 @@ def test_gaps_in_measure_numbers_are_allowed(small: object) -> None:
 
 
 def test_goal_must_exist(tmp_path: Path) -> None:
-    path = damaged(tmp_path, '    goal: "3.1.2"\n    text: "Kansallinen', '    goal: "3.1.9"\n    text: "Kansallinen')
+    path = damaged(
+        tmp_path,
+        '    goal: "3.1.2"\n    text: "Kansallinen',
+        '    goal: "3.1.9"\n    text: "Kansallinen',
+    )
     assert any("goal '3.1.9' does not exist" in m for m in problems(path))
 
 
@@ -109,13 +122,20 @@ def test_empty_text_is_rejected(tmp_path: Path) -> None:
 
 
 def test_agency_both_responsible_and_partner_is_rejected(tmp_path: Path) -> None:
-    path = damaged(tmp_path, "responsible: [OKM]\n    partners: [OPH]", "responsible: [OKM]\n    partners: [OKM]")
+    path = damaged(
+        tmp_path,
+        "responsible: [OKM]\n    partners: [OPH]",
+        "responsible: [OKM]\n    partners: [OKM]",
+    )
     assert any("agency 'OKM' is already listed in responsible" in m for m in problems(path))
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    text = VALID.replace("responsible: [Karvi]", "responsible: [KARVI]").replace(
-        'id: "3.1.1.2"', 'id: "3.1.1.1"').replace("pending: true", "pending: 3", 1)
+    text = (
+        VALID.replace("responsible: [Karvi]", "responsible: [KARVI]")
+        .replace('id: "3.1.1.2"', 'id: "3.1.1.1"')
+        .replace("pending: true", "pending: 3", 1)
+    )
     path = tmp_path / "many.yaml"
     path.write_text(text, encoding="utf-8")
     assert len(problems(path)) == 3

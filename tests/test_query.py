@@ -7,7 +7,14 @@ import pytest
 from digivisio_cli.errors import UnknownNameError
 from digivisio_cli.model import Dataset
 from digivisio_cli.query import (
-    Filters, count_by_agency, filter_measures, fold, has_prefix, matrix, normalize_id, resolve,
+    Filters,
+    count_by_agency,
+    filter_measures,
+    fold,
+    has_prefix,
+    matrix,
+    normalize_id,
+    resolve,
     resolve_agency,
 )
 
@@ -24,7 +31,13 @@ def test_ids_are_accepted_as_people_type_them(small: Dataset, typed: str) -> Non
 def test_resolve_goal_theme_measure_and_section(small: Dataset) -> None:
     assert ids(resolve(small, "3.1.1").measures) == ["3.1.1.1", "3.1.1.2", "3.1.1.4"]
     assert resolve(small, "3.1").kind == "theme"
-    assert ids(resolve(small, "3.1").measures) == ["3.1.1.1", "3.1.1.2", "3.1.1.4", "3.1.2.1", "3.1.2.2"]
+    assert ids(resolve(small, "3.1").measures) == [
+        "3.1.1.1",
+        "3.1.1.2",
+        "3.1.1.4",
+        "3.1.2.1",
+        "3.1.2.2",
+    ]
     assert resolve(small, "3.1.2.2").kind == "measure"
     assert resolve(small, "3").kind == "section"
     assert len(resolve(small, "3").measures) == 6
@@ -43,8 +56,18 @@ def test_prefix_matches_by_component() -> None:
     assert normalize_id(" 3.2. ") == "3.2"
 
 
-@pytest.mark.parametrize("name", ["OPH", "oph", "Opetushallitus", "utbildningsstyrelsen", "EDUFI",
-                                  "Finnish National Agency for Education", " opetushallitus "])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "OPH",
+        "oph",
+        "Opetushallitus",
+        "utbildningsstyrelsen",
+        "EDUFI",
+        "Finnish National Agency for Education",
+        " opetushallitus ",
+    ],
+)
 def test_agency_answers_to_every_official_name(small: Dataset, name: str) -> None:
     assert resolve_agency(small, name).code == "OPH"
 
@@ -60,10 +83,18 @@ def test_unknown_agency_suggests(small: Dataset) -> None:
 
 
 def test_actor_filter_takes_either_role_by_default(small: Dataset) -> None:
-    assert ids(filter_measures(small, Filters(actor="OPH"))) == ["3.1.1.1", "3.1.1.2", "3.1.2.2", "3.10.1.1"]
+    assert ids(filter_measures(small, Filters(actor="OPH"))) == [
+        "3.1.1.1",
+        "3.1.1.2",
+        "3.1.2.2",
+        "3.10.1.1",
+    ]
     assert ids(filter_measures(small, Filters(actor="OPH", role="partner"))) == ["3.1.1.1"]
     assert ids(filter_measures(small, Filters(actor="OPH", role="responsible"))) == [
-        "3.1.1.2", "3.1.2.2", "3.10.1.1"]
+        "3.1.1.2",
+        "3.1.2.2",
+        "3.10.1.1",
+    ]
 
 
 def test_goal_filter_never_matches_3_10_for_3_1(small: Dataset) -> None:
@@ -90,10 +121,17 @@ def test_filters_combine(small: Dataset) -> None:
 def test_counts_and_matrix(small: Dataset) -> None:
     counts, none = count_by_agency(small, small.measures)
     assert [(c.code, c.responsible, c.partner, c.pending) for c in counts] == [
-        ("OKM", 2, 1, 1), ("OPH", 3, 1, 1), ("Karvi", 1, 0, 0)]
+        ("OKM", 2, 1, 1),
+        ("OPH", 3, 1, 1),
+        ("Karvi", 1, 0, 0),
+    ]
     assert none == 1
     rows = matrix(small)
-    assert [(r.goal.id, r.total, r.no_agency) for r in rows] == [("3.1.1", 3, 1), ("3.1.2", 2, 0), ("3.10.1", 1, 0)]
+    assert [(r.goal.id, r.total, r.no_agency) for r in rows] == [
+        ("3.1.1", 3, 1),
+        ("3.1.2", 2, 0),
+        ("3.10.1", 1, 0),
+    ]
 
 
 def test_bundled_who_owns_3_2_2_has_six_measures(bundled: Dataset) -> None:

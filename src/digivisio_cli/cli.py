@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -100,16 +100,26 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Optional[str],
-        typer.Option("--data", envvar="DIGIVISIO_DATA", metavar="PATH",
-                     help="Data file to use instead of the bundled one."),
+        str | None,
+        typer.Option(
+            "--data",
+            envvar="DIGIVISIO_DATA",
+            metavar="PATH",
+            help="Data file to use instead of the bundled one.",
+        ),
     ] = None,
     lang: Annotated[
-        Optional[Lang_],
-        typer.Option("--lang", "-l", help="Language of labels, agency names and messages "
-                     "[default: $DIGIVISIO_LANG, else the locale, else en]."),
+        Lang_ | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of labels, agency names and messages "
+            "[default: $DIGIVISIO_LANG, else the locale, else en].",
+        ),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
@@ -142,7 +152,7 @@ def _default_format() -> str:
     return "table" if sys.stdout.isatty() else "plain"
 
 
-def emit(opts: Options, view: Tabular, fmt: Optional[ListingFormat]) -> None:
+def emit(opts: Options, view: Tabular, fmt: ListingFormat | None) -> None:
     """Render ``view`` in the chosen format to stdout; notes go to stderr when not shown inline."""
     from digivisio_cli.formats import FORMATS, RenderContext
 
@@ -180,16 +190,22 @@ def _say_no_match(opts: Options, rows: list[object]) -> None:
 
 
 FormatOpt = Annotated[
-    Optional[ListingFormat],
-    typer.Option("--format", "-f", help="Output format [default: table on a terminal, else plain]."),
+    ListingFormat | None,
+    typer.Option(
+        "--format", "-f", help="Output format [default: table on a terminal, else plain]."
+    ),
 ]
 OriginalOpt = Annotated[
     bool, typer.Option("--original", help="Show the Finnish original text, not a translation.")
 ]
 IdArg = Annotated[
     str,
-    typer.Argument(help="A theme (3.2), goal (3.2.2) or measure (3.2.2.1) id.", metavar="ID",
-                   autocompletion=complete_ids, show_default=False),
+    typer.Argument(
+        help="A theme (3.2), goal (3.2.2) or measure (3.2.2.1) id.",
+        metavar="ID",
+        autocompletion=complete_ids,
+        show_default=False,
+    ),
 ]
 
 
@@ -199,8 +215,10 @@ IdArg = Annotated[
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[Optional[str], typer.Argument(help="Data file [default: --data, else bundled].",
-                                                   show_default=False)] = None,
+    path: Annotated[
+        str | None,
+        typer.Argument(help="Data file [default: --data, else bundled].", show_default=False),
+    ] = None,
 ) -> None:
     """Check a data file; print a summary, or every problem found (exit 1)."""
     from digivisio_cli.loader import load, resolve_data_path
@@ -208,29 +226,63 @@ def validate(
     opts = _opts(ctx)
     target = path or opts.data
     dataset = load(target)
-    print(message(
-        "valid", opts.lang, path=resolve_data_path(target), themes=len(dataset.themes),
-        goals=len(dataset.goals), measures=len(dataset.measures), agencies=len(dataset.agencies),
-        pending=sum(m.pending for m in dataset.measures)))
+    print(
+        message(
+            "valid",
+            opts.lang,
+            path=resolve_data_path(target),
+            themes=len(dataset.themes),
+            goals=len(dataset.goals),
+            measures=len(dataset.measures),
+            agencies=len(dataset.agencies),
+            pending=sum(m.pending for m in dataset.measures),
+        )
+    )
 
 
 @app.command()
 def measures(
     ctx: typer.Context,
-    actor: Annotated[Optional[str], typer.Option(
-        "--actor", "-a", help="Agency: code or any official name or abbreviation (oph, EDUFI, "
-        "Utbildningsstyrelsen…).", autocompletion=complete_actors)] = None,
-    role: Annotated[Optional[RoleChoice], typer.Option(
-        "--role", help="With --actor: only this role [default: either].")] = None,
-    goal: Annotated[Optional[str], typer.Option(
-        "--goal", "-g", help="Id prefix by components: 3.1 matches 3.1.x, never 3.10.",
-        autocompletion=complete_ids)] = None,
-    pending: Annotated[Optional[bool], typer.Option(
-        "--pending/--no-pending", help="Only measures awaiting refinement (or only the others).",
-        show_default=False)] = None,
-    search: Annotated[Optional[str], typer.Option(
-        "--search", "-s", help="Text to find, case- and accent-insensitive, in the original and "
-        "the translations.")] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Agency: code or any official name or abbreviation (oph, EDUFI, "
+            "Utbildningsstyrelsen…).",
+            autocompletion=complete_actors,
+        ),
+    ] = None,
+    role: Annotated[
+        RoleChoice | None,
+        typer.Option("--role", help="With --actor: only this role [default: either]."),
+    ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option(
+            "--goal",
+            "-g",
+            help="Id prefix by components: 3.1 matches 3.1.x, never 3.10.",
+            autocompletion=complete_ids,
+        ),
+    ] = None,
+    pending: Annotated[
+        bool | None,
+        typer.Option(
+            "--pending/--no-pending",
+            help="Only measures awaiting refinement (or only the others).",
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            help="Text to find, case- and accent-insensitive, in the original and "
+            "the translations.",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     original: OriginalOpt = False,
 ) -> None:
@@ -240,13 +292,17 @@ def measures(
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = filter_measures(dataset, Filters(actor, role.value if role else None, goal, pending, search))
+    found = filter_measures(
+        dataset, Filters(actor, role.value if role else None, goal, pending, search)
+    )
     _say_no_match(opts, list(found))
     emit(opts, measures_view(dataset, found, opts.lang, original), fmt)
 
 
 @app.command("who-owns")
-def who_owns(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None, original: OriginalOpt = False) -> None:
+def who_owns(
+    ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None, original: OriginalOpt = False
+) -> None:
     """Who carries a goal, theme or measure: its measures, agencies and a summary."""
     from digivisio_cli.query import resolve
     from digivisio_cli.views import who_owns_view
@@ -345,8 +401,9 @@ def hoist_global_options(args: list[str]) -> list[str]:
             front.extend(args[i : i + 2])
             i += 2
             continue
-        if seen_command and (arg.split("=", 1)[0] in ("--lang", "--data") and "=" in arg
-                             or arg in _GLOBAL_FLAGS):
+        if seen_command and (
+            (arg.split("=", 1)[0] in ("--lang", "--data") and "=" in arg) or arg in _GLOBAL_FLAGS
+        ):
             front.append(arg)
         else:
             rest.append(arg)

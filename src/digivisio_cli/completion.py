@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from digivisio_cli.model import Dataset
 
 
-def _dataset_or_none():  # type: ignore[no-untyped-def]
+def _dataset_or_none() -> Dataset | None:
     from digivisio_cli.errors import DigivisioError
     from digivisio_cli.loader import load
 

@@ -135,7 +135,9 @@ def render_plain(sections: Sequence[Tabular], ctx: RenderContext) -> str:
     for tab in sections:
         cols = tab.human_columns()
         for row in tab.rows:
-            lines.append("\t".join(_one_line(cell_text(row.get(c.key), ctx.lang, ",")) for c in cols))
+            lines.append(
+                "\t".join(_one_line(cell_text(row.get(c.key), ctx.lang, ",")) for c in cols)
+            )
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -159,7 +161,9 @@ def render_md(sections: Sequence[Tabular], ctx: RenderContext) -> str:
         header = "| " + " | ".join(md_escape(c.label) for c in cols) + " |"
         rule = "| " + " | ".join("---:" if c.number else "---" for c in cols) + " |"
         body = [
-            "| " + " | ".join(md_escape(cell_text(row.get(c.key), ctx.lang, ", ")) for c in cols) + " |"
+            "| "
+            + " | ".join(md_escape(cell_text(row.get(c.key), ctx.lang, ", ")) for c in cols)
+            + " |"
             for row in tab.rows
         ]
         parts.append("\n".join([header, rule, *body]) + "\n")
@@ -236,10 +240,20 @@ FORMATS: dict[str, Format] = {
         Format("csv", render_csv, description="RFC 4180 CSV"),
         Format("json", render_json, description="JSON"),
         Format("md", render_md, human=True, description="Markdown tables"),
-        Format("xlsx", _lazy("digivisio_cli.workbook", "render_xlsx"), binary=True,
-               export_only=True, description="an Excel workbook"),
-        Format("html", _lazy("digivisio_cli.htmlpage", "render_html"), export_only=True,
-               human=True, description="a printable HTML page"),
+        Format(
+            "xlsx",
+            _lazy("digivisio_cli.workbook", "render_xlsx"),
+            binary=True,
+            export_only=True,
+            description="an Excel workbook",
+        ),
+        Format(
+            "html",
+            _lazy("digivisio_cli.htmlpage", "render_html"),
+            export_only=True,
+            human=True,
+            description="a printable HTML page",
+        ),
     )
 }
 

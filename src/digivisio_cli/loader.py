@@ -95,14 +95,20 @@ def parse(content: bytes, name: str = "<data>") -> Dataset:
         for p in lines.problems
     ]
     if not isinstance(raw, dict):
-        problems.append(Problem(name, 1, "the file must be a mapping with the keys "
-                                "schema_version, document, agencies, themes, goals, measures"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                "the file must be a mapping with the keys "
+                "schema_version, document, agencies, themes, goals, measures",
+            )
+        )
         raise DataFileError(name, problems)
     dataset, schema_problems = _validate_schema(raw, locate)
     problems.extend(schema_problems)
     problems.extend(_semantic_problems(raw, locate))
     if problems or dataset is None:
-        problems.sort(key=lambda p: (p.line or 0))
+        problems.sort(key=lambda p: p.line or 0)
         raise DataFileError(name, _dedupe(problems))
     return dataset
 
@@ -146,7 +152,7 @@ def _loader_class() -> type[Any]:
 
     base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class StrictLoader(base):  # type: ignore[misc, valid-type]
+    class StrictLoader(base):  # type: ignore[misc]
         """SafeLoader that records lines, rejects duplicate keys and refuses aliases."""
 
         lines: _Lines
@@ -157,8 +163,11 @@ def _loader_class() -> type[Any]:
                 # The same node met twice means an alias (*name): refuse it, so that a
                 # billion-laughs file can never expand.
                 raise yaml.constructor.ConstructorError(
-                    None, None, "YAML aliases (*name) are not allowed in a data file; "
-                    "write the value out", node.start_mark)
+                    None,
+                    None,
+                    "YAML aliases (*name) are not allowed in a data file; write the value out",
+                    node.start_mark,
+                )
             return super().construct_object(node, deep)
 
         def construct_strict_map(self, node: Any) -> Iterator[dict[Any, Any]]:
@@ -171,16 +180,24 @@ def _loader_class() -> type[Any]:
                 try:
                     hash(key)
                 except TypeError:
-                    self.lines.problems.append(Problem(
-                        self.source_name, key_node.start_mark.line + 1,
-                        "a mapping key must be a plain value"))
+                    self.lines.problems.append(
+                        Problem(
+                            self.source_name,
+                            key_node.start_mark.line + 1,
+                            "a mapping key must be a plain value",
+                        )
+                    )
                     continue
                 line = key_node.start_mark.line + 1
                 if key in data:
-                    self.lines.problems.append(Problem(
-                        self.source_name, line,
-                        f"duplicate key '{key}' (first at line {key_lines[key]}); "
-                        "YAML would silently keep only one of them"))
+                    self.lines.problems.append(
+                        Problem(
+                            self.source_name,
+                            line,
+                            f"duplicate key '{key}' (first at line {key_lines[key]}); "
+                            "YAML would silently keep only one of them",
+                        )
+                    )
                     continue
                 data[key] = self.construct_object(value_node, deep=True)
                 key_lines[key] = line
@@ -212,11 +229,15 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, _Lines]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataFileError(name, [*lines.problems, Problem(name, line, _yaml_message(exc))]) from None
+        raise DataFileError(
+            name, [*lines.problems, Problem(name, line, _yaml_message(exc))]
+        ) from None
     except yaml.YAMLError as exc:
         raise DataFileError(name, [Problem(name, None, f"not valid YAML: {exc}")]) from None
     except RecursionError:
-        raise DataFileError(name, [Problem(name, None, "is nested too deeply to be a data file")]) from None
+        raise DataFileError(
+            name, [Problem(name, None, "is nested too deeply to be a data file")]
+        ) from None
     finally:
         loader.dispose()
 
@@ -344,8 +365,13 @@ def _follow(raw: Any, loc: tuple[Any, ...]) -> Any:
 
 
 _YAML_TYPES = {
-    bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-    dict: "a mapping", type(None): "nothing (null)",
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing (null)",
 }
 
 
@@ -363,7 +389,7 @@ def _schema_message(err: Any, raw: Any) -> str:
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
         return f"unknown key '{loc[-1]}'"
     if kind == "string_type":
-        hint = " (put it in quotes, e.g. \"3.1\")" if isinstance(value, (int, float)) else ""
+        hint = ' (put it in quotes, e.g. "3.1")' if isinstance(value, (int, float)) else ""
         return f"{field}: expected text, got {got}{hint}"
     if kind in ("tuple_type", "list_type"):
         return f"{field}: expected a list such as [OKM], got {got}"
@@ -400,8 +426,11 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
         code = agency.get("code")
         if isinstance(code, str):
             if code in codes:
-                out.append(locate.problem(("agencies", i, "code"),
-                                          f"agency code '{code}' is declared twice"))
+                out.append(
+                    locate.problem(
+                        ("agencies", i, "code"), f"agency code '{code}' is declared twice"
+                    )
+                )
             codes[code] = i
     declared = ", ".join(codes) or "none"
 
@@ -420,25 +449,28 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
         if parent is not None:
             head, _, tail = ident.rpartition(".")
             if head != parent or not tail.isdigit() or int(tail) < 1:
-                out.append(locate.problem(
-                    (key, i, "id"),
-                    f"id '{ident}' does not match its {what} '{parent}' "
-                    f"(expected '{parent}.<n>')"))
+                out.append(
+                    locate.problem(
+                        (key, i, "id"),
+                        f"id '{ident}' does not match its {what} '{parent}' "
+                        f"(expected '{parent}.<n>')",
+                    )
+                )
 
     theme_ids = set()
-    for i, theme in entries("themes"):
-        check_id("themes", i, theme, None, "")
-        if isinstance(theme.get("id"), str):
-            theme_ids.add(theme["id"])
+    for i, theme_entry in entries("themes"):
+        check_id("themes", i, theme_entry, None, "")
+        if isinstance(theme_entry.get("id"), str):
+            theme_ids.add(theme_entry["id"])
     goal_ids = set()
-    for i, goal in entries("goals"):
-        theme = goal.get("theme")
+    for i, goal_entry in entries("goals"):
+        theme = goal_entry.get("theme")
         if isinstance(theme, str):
             if theme not in theme_ids:
                 out.append(locate.problem(("goals", i, "theme"), f"theme '{theme}' does not exist"))
-            check_id("goals", i, goal, theme, "theme")
-        if isinstance(goal.get("id"), str):
-            goal_ids.add(goal["id"])
+            check_id("goals", i, goal_entry, theme, "theme")
+        if isinstance(goal_entry.get("id"), str):
+            goal_ids.add(goal_entry["id"])
     for key in ("themes", "goals"):
         for i, item in entries(key):
             for field in ("title", "description"):
@@ -456,8 +488,11 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
             out.append(locate.problem(("measures", i, "text"), "text: must not be blank"))
         pending = measure.get("pending")
         if "pending" in measure and not isinstance(pending, bool):
-            out.append(locate.problem(("measures", i, "pending"),
-                                      f"pending: expected true or false, got {pending!r}"))
+            out.append(
+                locate.problem(
+                    ("measures", i, "pending"), f"pending: expected true or false, got {pending!r}"
+                )
+            )
         roles: dict[str, str] = {}
         for role in ("responsible", "partners", "mentioned"):
             values = measure.get(role)
@@ -467,19 +502,29 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
                 if not isinstance(code, str):
                     continue
                 if code not in codes:
-                    out.append(locate.problem(
-                        ("measures", i, role, j),
-                        f"{role}: unknown agency '{code}' (declared: {declared})"))
+                    out.append(
+                        locate.problem(
+                            ("measures", i, role, j),
+                            f"{role}: unknown agency '{code}' (declared: {declared})",
+                        )
+                    )
                 elif code in roles:
-                    out.append(locate.problem(
-                        ("measures", i, role, j),
-                        f"{role}: agency '{code}' is already listed in {roles[code]}"))
+                    out.append(
+                        locate.problem(
+                            ("measures", i, role, j),
+                            f"{role}: agency '{code}' is already listed in {roles[code]}",
+                        )
+                    )
                 roles.setdefault(code, role)
 
     document = raw.get("document")
     if isinstance(document, dict):
         publisher = document.get("publisher")
         if isinstance(publisher, str) and publisher not in codes:
-            out.append(locate.problem(("document", "publisher"),
-                                      f"publisher: unknown agency '{publisher}' (declared: {declared})"))
+            out.append(
+                locate.problem(
+                    ("document", "publisher"),
+                    f"publisher: unknown agency '{publisher}' (declared: {declared})",
+                )
+            )
     return out

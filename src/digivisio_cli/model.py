@@ -82,7 +82,7 @@ class Theme:
 
     def title_in(self, lang: Lang) -> str:
         """The title in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None  # type: ignore[arg-type]
+        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
         return tr.title if tr else self.title
 
 
@@ -99,12 +99,12 @@ class Goal:
 
     def title_in(self, lang: Lang) -> str:
         """The title in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None  # type: ignore[arg-type]
+        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
         return tr.title if tr else self.title
 
     def description_in(self, lang: Lang) -> str:
         """The description in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None  # type: ignore[arg-type]
+        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
         return tr.description if tr and tr.description else self.description
 
 
@@ -136,9 +136,7 @@ class Measure:
     mentioned: tuple[Text, ...] = ()
     other_parties: tuple[Text, ...] = ()
     note: Text | None = None
-    unofficial_translations: dict[TranslationLang, MeasureTranslation] = field(
-        default_factory=dict
-    )
+    unofficial_translations: dict[TranslationLang, MeasureTranslation] = field(default_factory=dict)
 
     def translation(self, lang: Lang) -> str | None:
         """The unofficial translation in ``lang``, or None (always None for Finnish)."""

@@ -85,9 +85,9 @@ def resolve(dataset: Dataset, raw_id: str) -> Selection:
         return Selection("theme", ident, themes[ident], None, None, ms)
     for measure in dataset.measures:
         if measure.id == ident:
-            goal = goals.get(measure.goal)
-            theme = themes.get(goal.theme) if goal else None
-            return Selection("measure", ident, theme, goal, measure, (measure,))
+            parent = goals.get(measure.goal)
+            theme = themes.get(parent.theme) if parent else None
+            return Selection("measure", ident, theme, parent, measure, (measure,))
     if ident and any(t.id.split(".")[0] == ident for t in dataset.themes):
         ms = tuple(m for m in dataset.measures if has_prefix(m.goal, ident))
         return Selection("section", ident, None, None, None, ms)
@@ -105,7 +105,9 @@ def unknown_id(dataset: Dataset, raw: str, ident: str) -> UnknownNameError:
     for cut in range(len(parts), -1, -1):
         prefix = ".".join(parts[:cut])
         depth = cut + 1
-        nearby = [i for i in ids if len(id_parts(i)) == depth and (not prefix or has_prefix(i, prefix))]
+        nearby = [
+            i for i in ids if len(id_parts(i)) == depth and (not prefix or has_prefix(i, prefix))
+        ]
         if nearby:
             break
     return UnknownNameError("unknown_id", _printable(shown), suggestions, nearby[:12])
@@ -129,11 +131,15 @@ def resolve_agency(dataset: Dataset, name: str) -> Agency:
     for agency in dataset.agencies:
         if any(fold(alias) == wanted for alias in agency_aliases(agency)):
             return agency
-    folded = {fold(alias): agency.code for agency in dataset.agencies for alias in agency_aliases(agency)}
+    folded = {
+        fold(alias): agency.code for agency in dataset.agencies for alias in agency_aliases(agency)
+    }
     close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.6)
     suggestions = list(dict.fromkeys(folded[c] for c in close))
     valid = [f"{a.code} ({a.names.fi})" for a in dataset.agencies]
-    return _raise(UnknownNameError("unknown_agency", _printable(name[:MAX_ID_LENGTH]), suggestions, valid))
+    return _raise(
+        UnknownNameError("unknown_agency", _printable(name[:MAX_ID_LENGTH]), suggestions, valid)
+    )
 
 
 def _raise(error: Exception) -> Agency:
@@ -173,9 +179,9 @@ def filter_measures(dataset: Dataset, filters: Filters) -> list[Measure]:
                 continue
             if filters.role is None and not (in_resp or in_part):
                 continue
-        elif filters.role == "responsible" and not m.responsible:
-            continue
-        elif filters.role == "partner" and not m.partners:
+        elif (filters.role == "responsible" and not m.responsible) or (
+            filters.role == "partner" and not m.partners
+        ):
             continue
         if goal_prefix is not None and not has_prefix(m.id, goal_prefix):
             continue
@@ -212,7 +218,9 @@ def count_by_agency(dataset: Dataset, measures: Iterable[Measure]) -> tuple[list
             pend[code] += m.pending
         if not m.responsible and not m.partners:
             none += 1
-    counts = [AgencyCount(a.code, resp[a.code], part[a.code], pend[a.code]) for a in dataset.agencies]
+    counts = [
+        AgencyCount(a.code, resp[a.code], part[a.code], pend[a.code]) for a in dataset.agencies
+    ]
     return counts, none
 
 

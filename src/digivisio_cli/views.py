@@ -7,13 +7,13 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from digivisio_cli.i18n import label, message
 from digivisio_cli.model import Dataset, Lang, Measure
 from digivisio_cli.query import Selection, count_by_agency, matrix, tree
 
-Value = Union[str, int, bool, None, list[str]]
+Value = str | int | bool | None | list[str]
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,9 @@ def measures_view(dataset: Dataset, measures: list[Measure], lang: Lang, origina
     """A listing of measures."""
     rows = [measure_row(dataset, m, lang, original) for m in measures]
     notes = _pending_note(dataset, measures, lang)
-    return Tabular("measures", measure_columns(lang, original), rows, label("measures", lang), notes)
+    return Tabular(
+        "measures", measure_columns(lang, original), rows, label("measures", lang), notes
+    )
 
 
 def _pending_note(dataset: Dataset, measures: list[Measure], lang: Lang) -> list[str]:
@@ -153,10 +155,15 @@ def who_owns_view(dataset: Dataset, sel: Selection, lang: Lang, original: bool) 
     view.envelope = {
         "id": sel.id,
         "kind": sel.kind,
-        "title": (sel.goal.title if sel.goal and sel.kind != "theme" else sel.theme.title if sel.theme else None),
+        "title": (
+            sel.goal.title
+            if sel.goal and sel.kind != "theme"
+            else sel.theme.title
+            if sel.theme
+            else None
+        ),
         "summary": [
-            {"agency": c.code, "responsible": c.responsible, "partner": c.partner}
-            for c in counts
+            {"agency": c.code, "responsible": c.responsible, "partner": c.partner} for c in counts
         ],
         "no_agency": none,
     }
@@ -171,10 +178,22 @@ def matrix_view(dataset: Dataset, measures: list[Measure] | None, lang: Lang) ->
     ]
     for a in dataset.agencies:
         cols.append(Column(a.code, a.code, machine=False, number=True))
-        cols.append(Column(f"{a.code}_responsible", f"{a.code} {label('role_responsible', lang)}",
-                           human=False, number=True))
-        cols.append(Column(f"{a.code}_partner", f"{a.code} {label('role_partner', lang)}",
-                           human=False, number=True))
+        cols.append(
+            Column(
+                f"{a.code}_responsible",
+                f"{a.code} {label('role_responsible', lang)}",
+                human=False,
+                number=True,
+            )
+        )
+        cols.append(
+            Column(
+                f"{a.code}_partner",
+                f"{a.code} {label('role_partner', lang)}",
+                human=False,
+                number=True,
+            )
+        )
     cols.append(Column("no_agency", label("no_agency", lang), number=True))
     cols.append(Column("total", label("measure_count", lang), number=True))
     rows: list[dict[str, Value]] = []
@@ -210,18 +229,20 @@ def actors_view(dataset: Dataset, lang: Lang) -> Tabular:
     rows: list[dict[str, Value]] = []
     for a in dataset.agencies:
         c = by_code[a.code]
-        rows.append({
-            "code": a.code,
-            "name": a.names.get(lang),
-            "name_fi": a.names.fi,
-            "name_sv": a.names.sv,
-            "name_en": a.names.en,
-            "abbreviations": list(a.abbreviations),
-            "responsible": c.responsible,
-            "partner": c.partner,
-            "pending": c.pending,
-            "notes": [f"{n.as_of}: {n.text}" for n in a.notes],
-        })
+        rows.append(
+            {
+                "code": a.code,
+                "name": a.names.get(lang),
+                "name_fi": a.names.fi,
+                "name_sv": a.names.sv,
+                "name_en": a.names.en,
+                "abbreviations": list(a.abbreviations),
+                "responsible": c.responsible,
+                "partner": c.partner,
+                "pending": c.pending,
+                "notes": [f"{n.as_of}: {n.text}" for n in a.notes],
+            }
+        )
     notes = [f"{a.code} ({n.as_of}): {n.text}" for a in dataset.agencies for n in a.notes]
     return Tabular("actors", cols, rows, label("agency", lang), notes, rows_key="agencies")
 
@@ -236,8 +257,14 @@ def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
     ]
     rows: list[dict[str, Value]] = []
     for t in tree(dataset):
-        rows.append({"id": t.theme.id, "kind": "theme", "title": t.theme.title_in(lang),
-                     "measures": sum(n for _, n in t.goals)})
+        rows.append(
+            {
+                "id": t.theme.id,
+                "kind": "theme",
+                "title": t.theme.title_in(lang),
+                "measures": sum(n for _, n in t.goals),
+            }
+        )
         for g, n in t.goals:
             rows.append({"id": g.id, "kind": "goal", "title": g.title_in(lang), "measures": n})
     vision = dataset.document.vision.get(lang)
@@ -257,31 +284,48 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
     if sel.theme is not None:
         add("theme", label("theme", lang), f"{sel.theme.id} {sel.theme.title}")
         if lang != "fi" and sel.kind == "theme":
-            add("theme_translation", f"{label('theme', lang)} ({label('unofficial', lang)})",
-                sel.theme.title_in(lang))
+            add(
+                "theme_translation",
+                f"{label('theme', lang)} ({label('unofficial', lang)})",
+                sel.theme.title_in(lang),
+            )
         if sel.kind == "theme":
             add("description", label("description", lang), sel.theme.description)
     if sel.goal is not None:
         add("goal", label("goal", lang), f"{sel.goal.id} {sel.goal.title}")
         if lang != "fi":
-            add("goal_translation", f"{label('goal', lang)} ({label('unofficial', lang)})",
-                sel.goal.title_in(lang))
+            add(
+                "goal_translation",
+                f"{label('goal', lang)} ({label('unofficial', lang)})",
+                sel.goal.title_in(lang),
+            )
         if sel.kind == "goal":
             add("description", label("description", lang), sel.goal.description)
             if lang != "fi":
-                add("description_translation",
+                add(
+                    "description_translation",
                     f"{label('description', lang)} ({label('unofficial', lang)})",
-                    sel.goal.description_in(lang))
+                    sel.goal.description_in(lang),
+                )
     m = sel.measure
     if m is not None:
         add("text", label("original", lang), m.text)
         tr_lang: Lang = lang if lang != "fi" else "en"
-        add("translation", f"{label('translation', lang)} ({tr_lang}, {label('unofficial', lang)})",
-            m.translation(tr_lang))
-        add("responsible", label("responsible", lang),
-            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.responsible])
-        add("partners", label("partners", lang),
-            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.partners])
+        add(
+            "translation",
+            f"{label('translation', lang)} ({tr_lang}, {label('unofficial', lang)})",
+            m.translation(tr_lang),
+        )
+        add(
+            "responsible",
+            label("responsible", lang),
+            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.responsible],
+        )
+        add(
+            "partners",
+            label("partners", lang),
+            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.partners],
+        )
         add("mentioned", label("mentioned", lang), list(m.mentioned))
         add("other_parties", label("other_parties", lang), list(m.other_parties))
         add("pending", label("pending", lang), m.pending)
