@@ -7,6 +7,7 @@ the source is not beside the checkout (an installed copy); CI has it.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -15,6 +16,10 @@ from digivisio_cli.model import Dataset
 from source_text import SourceGoal, read_goals, source_path
 
 SOURCE = source_path()
+if SOURCE is None and os.environ.get("DIGIVISIO_REQUIRE_SOURCE"):
+    raise RuntimeError(
+        "DIGIVISIO_REQUIRE_SOURCE is set but shared/source is not beside the checkout"
+    )
 pytestmark = pytest.mark.skipif(SOURCE is None, reason="the source text is not beside the checkout")
 
 # How the text names each agency, in any inflection (Opetushallitus, Opetushallituksen, …).
