@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from digivisio_cli import __version__
-from digivisio_cli.errors import DigivisioError, ExitCode, UsageError
+from digivisio_cli.errors import DataFileError, DigivisioError, ExitCode, UsageError
 from digivisio_cli.i18n import detect_lang, message
 
 if TYPE_CHECKING:
@@ -353,6 +353,105 @@ def actors(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     emit(opts, actors_view(_dataset(opts), opts.lang), fmt)
 
 
+class ExportFormat(str, Enum):
+    """The formats of ``export``."""
+
+    csv = "csv"
+    json = "json"
+    md = "md"
+    xlsx = "xlsx"
+    html = "html"
+
+
+class ExportWhat(str, Enum):
+    """What a csv, json or Markdown export holds (xlsx and html hold everything)."""
+
+    measures = "measures"
+    matrix = "matrix"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' or none: stdout."),
+    ] = None,
+    what: Annotated[
+        ExportWhat, typer.Option("--what", help="csv, json, md: the measures or the matrix.")
+    ] = ExportWhat.measures,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help="csv for Excel in a Finnish locale: UTF-8 BOM and ';' separators."
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor", "-a", help="Only this agency's measures.", autocompletion=complete_actors
+        ),
+    ] = None,
+    role: Annotated[
+        RoleChoice | None, typer.Option("--role", help="With --actor: only this role.")
+    ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", "-g", help="Id prefix by components.", autocompletion=complete_ids),
+    ] = None,
+    pending: Annotated[
+        bool | None,
+        typer.Option(
+            "--pending/--no-pending",
+            help="Only pending measures (or only the others).",
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Text to find.")] = None,
+    original: OriginalOpt = False,
+) -> None:
+    """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
+    import datetime as dt
+    from pathlib import Path
+
+    from digivisio_cli.formats import FORMATS, RenderContext
+    from digivisio_cli.output import write_atomic
+    from digivisio_cli.query import Filters, filter_measures
+    from digivisio_cli.views import export_sections, matrix_view, measures_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    found = filter_measures(
+        dataset, Filters(actor, role.value if role else None, goal, pending, search)
+    )
+    _say_no_match(opts, list(found))
+    generated = dt.date.today().isoformat()
+    if fmt in (ExportFormat.xlsx, ExportFormat.html):
+        sections = export_sections(dataset, found, opts.lang, original, generated)
+    elif what is ExportWhat.matrix:
+        sections = [matrix_view(dataset, found, opts.lang)]
+    else:
+        sections = [measures_view(dataset, found, opts.lang, original)]
+    spec = FORMATS[fmt.value]
+    rendered = spec.render(
+        sections, RenderContext(lang=opts.lang, excel=excel, generated=generated)
+    )
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    if output in (None, "-"):
+        if spec.binary and sys.stdout.isatty():
+            raise UsageError("binary_to_terminal", format=fmt.value)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    assert output is not None
+    write_atomic(Path(output), data, force=force)
+    print(message("wrote", opts.lang, path=output), file=sys.stderr)
+
+
 # --- the one place where errors become exit codes ------------------------------------------
 
 
@@ -414,7 +513,9 @@ def hoist_global_options(args: list[str]) -> list[str]:
 def _report(exc: DigivisioError, lang: str) -> None:
     prefix = "digivisio: "
     for i, line in enumerate(exc.lines(lang)):
-        print((prefix if i == 0 and isinstance(exc, UsageError) else "") + line, file=sys.stderr)
+        # A data-file report starts each line with file:line already.
+        first = i == 0 and not isinstance(exc, DataFileError)
+        print((prefix if first else "") + line, file=sys.stderr)
 
 
 def _lang_from_argv(argv: list[str] | None) -> str:

@@ -44,6 +44,8 @@ class Tabular:
     notes: list[str] = field(default_factory=list)
     envelope: dict[str, Any] | None = None  # json: an object holding the rows, not a bare array
     rows_key: str = "measures"
+    sheet_name: str | None = None  # xlsx: the sheet's name
+    human_sheet: bool = False  # xlsx: labelled human columns (a cover sheet) rather than keys
 
     def human_columns(self) -> list[Column]:
         """Columns for people."""
@@ -342,3 +344,53 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
     ]
     view = Tabular("show", cols, rows, None, envelope=env, rows_key="")
     return view
+
+
+def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
+    """The source document and the export date, as field/value rows (an export's cover)."""
+    doc = dataset.document
+    rows: list[dict[str, Value]] = [
+        {"field": label("source", lang), "value": doc.title.fi},
+        {"field": "English", "value": doc.title.en},
+        {"field": "Svenska", "value": doc.title.sv},
+        {"field": label("publisher", lang), "value": _agency_name(dataset, doc.publisher, lang)},
+        {"field": label("published", lang), "value": doc.published.isoformat()},
+        {"field": label("vision", lang), "value": doc.vision.fi},
+        {"field": label("pending", lang), "value": "* " + doc.pending_note.get(lang)},
+        {"field": label("translation", lang), "value": doc.translation_note},
+        {"field": label("exported", lang), "value": generated},
+    ]
+    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
+    return Tabular(
+        "source",
+        cols,
+        rows,
+        label("source", lang),
+        sheet_name=label("source", lang),
+        human_sheet=True,
+    )
+
+
+def export_sections(
+    dataset: Dataset, measures: list[Measure], lang: Lang, original: bool, generated: str
+) -> list[Tabular]:
+    """What a workbook or printable page holds: measures, matrix, each agency, pending, source."""
+    main = measures_view(dataset, measures, lang, original)
+    main.sheet_name = label("measures", lang)
+    grid = matrix_view(dataset, measures, lang)
+    grid.sheet_name = label("matrix", lang)
+    sections = [main, grid]
+    for agency in dataset.agencies:
+        own = [m for m in measures if agency.code in m.agencies()]
+        view = measures_view(dataset, own, lang, original)
+        view.kind = f"agency-{agency.code}"
+        view.title = f"{agency.code} — {agency.names.get(lang)}"
+        view.sheet_name = agency.code
+        sections.append(view)
+    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original)
+    pending.kind = "pending"
+    pending.title = label("pending", lang)
+    pending.sheet_name = label("pending", lang)
+    sections.append(pending)
+    sections.append(source_view(dataset, lang, generated))
+    return sections

@@ -1,0 +1,100 @@
+"""Exports: Excel-ready CSV, neutralised formulas, the workbook, the page, and safe writing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+
+from conftest import SMALL, Invoke
+
+
+def test_excel_csv_has_bom_semicolons_and_reads_back(cli: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "m.csv"
+    assert cli(["export", "--format", "csv", "--excel", "-o", str(out)]).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["id", "goal", "goal_title"]
+    assert len(rows) == 45
+    plain = list(csv.reader(io.StringIO(cli(["export", "-f", "csv"]).stdout)))
+    assert plain == rows
+
+
+def test_formula_text_is_neutralised_in_csv_and_xlsx(cli: Invoke, tmp_path: Path) -> None:
+    data = tmp_path / "evil.yaml"
+    data.write_text(
+        SMALL.read_text(encoding="utf-8").replace(
+            '"Kehitetään tilastopalveluita."', '"=HYPERLINK(\\"http://x\\",\\"click\\")"'
+        ),
+        encoding="utf-8",
+    )
+    text = cli(["--data", str(data), "export", "-f", "csv"]).stdout
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["id"] == "3.1.1.4")
+    assert row["text"] == '\'=HYPERLINK("http://x","click")'
+    book = tmp_path / "evil.xlsx"
+    assert cli(["--data", str(data), "export", "-f", "xlsx", "-o", str(book)]).exit_code == 0
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    cells = [row[header.index("text")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert '\'=HYPERLINK("http://x","click")' in cells
+    assert not any(str(c).startswith("=") for c in cells)
+
+
+def test_workbook_has_the_sheets_and_row_counts(cli: Invoke, tmp_path: Path) -> None:
+    book = tmp_path / "all.xlsx"
+    assert cli(["export", "-f", "xlsx", "-o", str(book)]).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    counts = {ws.title: ws.max_row - 1 for ws in wb.worksheets}
+    assert counts == {
+        "Measures": 44,
+        "Responsibility matrix": 10,
+        "OKM": 23,
+        "OPH": 27,
+        "Karvi": 1,
+        "Pending": 3,
+        "Source": 9,
+    }
+    assert wb["Measures"].freeze_panes == "A2"
+    assert wb["Measures"].auto_filter.ref
+
+
+def test_html_page_is_self_contained_and_escaped(cli: Invoke, tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    assert cli(["--data", str(SMALL), "export", "-f", "html", "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "@page { size: A4" in html
+    assert "<script" not in html and "http" not in html.split("<body>")[0]
+    assert "ylläpitää palveluja | putkella" in html
+
+
+def test_existing_file_is_never_overwritten_without_force(cli: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "keep.csv"
+    out.write_text("precious", encoding="utf-8")
+    result = cli(["export", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "not overwritten" in result.stderr
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert cli(["export", "-o", str(out), "--force"]).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("id,goal")
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.csv"]
+
+
+def test_failed_write_leaves_nothing_behind(cli: Invoke, tmp_path: Path) -> None:
+    result = cli(["export", "-o", str(tmp_path / "missing-folder" / "x.csv")])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_json_is_the_measures_json(cli: Invoke) -> None:
+    assert json.loads(cli(["export", "-f", "json"]).stdout) == json.loads(
+        cli(["measures", "-f", "json"]).stdout
+    )
+
+
+def test_export_matrix_markdown_escapes_pipes(cli: Invoke) -> None:
+    md = cli(["--data", str(SMALL), "export", "-f", "md"]).stdout
+    assert "palveluja \\| putkella" in md
