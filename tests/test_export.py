@@ -98,3 +98,13 @@ def test_export_json_is_the_measures_json(cli: Invoke) -> None:
 def test_export_matrix_markdown_escapes_pipes(cli: Invoke) -> None:
     md = cli(["--data", str(SMALL), "export", "-f", "md"]).stdout
     assert "palveluja \\| putkella" in md
+
+
+def test_written_file_has_ordinary_permissions(cli: Invoke, tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    out = tmp_path / "perm.csv"
+    assert cli(["export", "-o", str(out)]).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
