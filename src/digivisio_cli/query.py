@@ -7,7 +7,6 @@ agencies raise :class:`~digivisio_cli.errors.UnknownNameError` with suggestions.
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -273,6 +272,3 @@ def agencies_by_code(dataset: Dataset) -> dict[str, Agency]:
 def goal_of(dataset: Dataset, measure: Measure) -> Goal | None:
     """The goal a measure stands under."""
     return next((g for g in dataset.goals if g.id == measure.goal), None)
-
-
-_WS = re.compile(r"\s+")
