@@ -20,7 +20,7 @@ from digivisio_cli.errors import DataFileError, DigivisioError, ExitCode, UsageE
 from digivisio_cli.i18n import detect_lang, message
 
 if TYPE_CHECKING:
-    from digivisio_cli.model import Dataset, Lang
+    from digivisio_cli.model import Dataset, Lang, Measure
     from digivisio_cli.views import Tabular
 
 
@@ -209,6 +209,67 @@ IdArg = Annotated[
 ]
 
 
+# The filters shared by ``measures`` and ``export``, declared once.
+ActorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Agency: code or any official name or abbreviation (oph, EDUFI, "
+        "Utbildningsstyrelsen…).",
+        autocompletion=complete_actors,
+    ),
+]
+RoleOpt = Annotated[
+    RoleChoice | None,
+    typer.Option("--role", help="With --actor: only this role [default: either]."),
+]
+GoalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--goal",
+        "-g",
+        help="Id prefix by components: 3.1 matches 3.1.x, never 3.10.",
+        autocompletion=complete_ids,
+    ),
+]
+PendingOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--pending/--no-pending",
+        help="Only measures awaiting refinement (or only the others).",
+        show_default=False,
+    ),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--search",
+        "-s",
+        help="Text to find, case- and accent-insensitive, in the original and the translations.",
+    ),
+]
+
+
+def _filtered(
+    dataset: Dataset,
+    opts: Options,
+    actor: str | None,
+    role: RoleChoice | None,
+    goal: str | None,
+    pending: bool | None,
+    search: str | None,
+) -> list[Measure]:
+    """The measures passing the shared filters; says so on stderr when none do."""
+    from digivisio_cli.query import Filters, filter_measures
+
+    found = filter_measures(
+        dataset, Filters(actor, role.value if role else None, goal, pending, search)
+    )
+    _say_no_match(opts, list(found))
+    return found
+
+
 # --- commands ------------------------------------------------------------------------------
 
 
@@ -243,59 +304,20 @@ def validate(
 @app.command()
 def measures(
     ctx: typer.Context,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Agency: code or any official name or abbreviation (oph, EDUFI, "
-            "Utbildningsstyrelsen…).",
-            autocompletion=complete_actors,
-        ),
-    ] = None,
-    role: Annotated[
-        RoleChoice | None,
-        typer.Option("--role", help="With --actor: only this role [default: either]."),
-    ] = None,
-    goal: Annotated[
-        str | None,
-        typer.Option(
-            "--goal",
-            "-g",
-            help="Id prefix by components: 3.1 matches 3.1.x, never 3.10.",
-            autocompletion=complete_ids,
-        ),
-    ] = None,
-    pending: Annotated[
-        bool | None,
-        typer.Option(
-            "--pending/--no-pending",
-            help="Only measures awaiting refinement (or only the others).",
-            show_default=False,
-        ),
-    ] = None,
-    search: Annotated[
-        str | None,
-        typer.Option(
-            "--search",
-            "-s",
-            help="Text to find, case- and accent-insensitive, in the original and "
-            "the translations.",
-        ),
-    ] = None,
+    actor: ActorOpt = None,
+    role: RoleOpt = None,
+    goal: GoalOpt = None,
+    pending: PendingOpt = None,
+    search: SearchOpt = None,
     fmt: FormatOpt = None,
     original: OriginalOpt = False,
 ) -> None:
     """List measures, filtered by agency, role, goal, pending flag and text."""
-    from digivisio_cli.query import Filters, filter_measures
     from digivisio_cli.views import measures_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = filter_measures(
-        dataset, Filters(actor, role.value if role else None, goal, pending, search)
-    )
-    _say_no_match(opts, list(found))
+    found = _filtered(dataset, opts, actor, role, goal, pending, search)
     emit(opts, measures_view(dataset, found, opts.lang, original), fmt)
 
 
@@ -390,28 +412,11 @@ def export(
         ),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor", "-a", help="Only this agency's measures.", autocompletion=complete_actors
-        ),
-    ] = None,
-    role: Annotated[
-        RoleChoice | None, typer.Option("--role", help="With --actor: only this role.")
-    ] = None,
-    goal: Annotated[
-        str | None,
-        typer.Option("--goal", "-g", help="Id prefix by components.", autocompletion=complete_ids),
-    ] = None,
-    pending: Annotated[
-        bool | None,
-        typer.Option(
-            "--pending/--no-pending",
-            help="Only pending measures (or only the others).",
-            show_default=False,
-        ),
-    ] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Text to find.")] = None,
+    actor: ActorOpt = None,
+    role: RoleOpt = None,
+    goal: GoalOpt = None,
+    pending: PendingOpt = None,
+    search: SearchOpt = None,
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
@@ -420,15 +425,11 @@ def export(
 
     from digivisio_cli.formats import FORMATS, RenderContext
     from digivisio_cli.output import write_atomic
-    from digivisio_cli.query import Filters, filter_measures
     from digivisio_cli.views import export_sections, matrix_view, measures_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = filter_measures(
-        dataset, Filters(actor, role.value if role else None, goal, pending, search)
-    )
-    _say_no_match(opts, list(found))
+    found = _filtered(dataset, opts, actor, role, goal, pending, search)
     generated = dt.date.today().isoformat()
     if fmt in (ExportFormat.xlsx, ExportFormat.html):
         sections = export_sections(dataset, found, opts.lang, original, generated)
