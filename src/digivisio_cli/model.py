@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
-
-import annotated_types as _at
+from typing import Annotated, Any, Literal
 
 #: The languages the tool speaks. Finnish is the language of the source document.
 Lang = Literal["fi", "sv", "en"]
@@ -20,7 +18,22 @@ Lang = Literal["fi", "sv", "en"]
 TranslationLang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
 
-Text = Annotated[str, _at.MinLen(1)]
+
+class _NonEmpty:
+    """Marks text that must not be empty; Pydantic reads it, nothing else does.
+
+    The same as ``annotated_types.MinLen(1)``, without importing that package (and the modules
+    it pulls in) on every run: the hook below runs only when the loader builds its validator.
+    """
+
+    @staticmethod
+    def __get_pydantic_core_schema__(source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["min_length"] = 1
+        return schema
+
+
+Text = Annotated[str, _NonEmpty()]
 
 # NOTE: a plain dict, not pydantic.ConfigDict, so that importing this module stays cheap.
 _STRICT = {"extra": "forbid", "str_strip_whitespace": False}
