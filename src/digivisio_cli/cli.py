@@ -73,18 +73,26 @@ app = typer.Typer(
 # --- completion ----------------------------------------------------------------------------
 
 
-def complete_ids(incomplete: str) -> list[str]:
+# Typer asks these only when completion.fast_complete has left a request to it.
+
+
+def _completion_data(ctx: typer.Context) -> str | None:
+    data = ctx.find_root().params.get("data")
+    return data if isinstance(data, str) else None
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Theme, goal and measure ids that start with what was typed."""
-    from digivisio_cli.completion import ids
+    from digivisio_cli.completion import matching_ids
 
-    return [i for i in ids() if i.startswith(incomplete.strip())]
+    return matching_ids(incomplete, _completion_data(ctx))
 
 
-def complete_actors(incomplete: str) -> list[str]:
+def complete_actors(ctx: typer.Context, incomplete: str) -> list[str]:
     """Agency codes that start with what was typed (any case)."""
-    from digivisio_cli.completion import agency_codes
+    from digivisio_cli.completion import matching_actors
 
-    return [c for c in agency_codes() if c.lower().startswith(incomplete.lower())]
+    return matching_actors(incomplete, _completion_data(ctx))
 
 
 # --- shared plumbing -----------------------------------------------------------------------
