@@ -247,6 +247,49 @@ def test_agency_load_counts_before_after_and_delta(small: Dataset) -> None:
     assert not load["Karvi"].changed
 
 
+def test_every_field_that_can_change_has_a_label_in_each_language(small: Dataset) -> None:
+    from digivisio_cli.model import AgencyNote, MeasureTranslation, TitleTranslation
+
+    okm, oph, karvi = small.agencies
+    agencies = (
+        replace(
+            okm, names=Names("a", "b", "c"), abbreviations=("X",), notes=(AgencyNote("2025", "n"),)
+        ),
+        oph,
+        karvi,
+    )
+    new_title = {lang: TitleTranslation("t", "d") for lang in ("en", "sv")}
+    themes = tuple(
+        replace(t, title="t", description="d", unofficial_translations=new_title)
+        for t in small.themes
+    )
+    goals = tuple(
+        replace(g, title="t", description="d", unofficial_translations=new_title)
+        for g in small.goals
+    )
+    tr = {lang: MeasureTranslation("t") for lang in ("en", "sv")}  # type: ignore[misc]
+    m = replace(
+        measure(small, "3.1.1.1"),
+        text="t",
+        responsible=("OPH",),
+        partners=("Karvi",),
+        mentioned=("OKM",),
+        other_parties=("p",),
+        pending=True,
+        note="n",
+        unofficial_translations=tr,
+    )
+    new = replace(small, agencies=agencies, themes=themes, goals=goals, measures=(m,))
+    diff = compare(small, replace(new, agencies=(*agencies[:2], replace(karvi, code="K"))))
+    fields = {f.field for c in diff.changes for f in c.fields}
+    assert fields >= {"code", "name_fi", "abbreviations", "notes", "title_sv", "description_en"}
+    assert fields >= {"responsible", "partners", "mentioned", "other_parties", "pending", "note"}
+    assert fields >= {"text", "translation_en", "translation_sv"}
+    for lang in ("fi", "sv", "en"):
+        view = diff_view(diff, lang, "a", "b")  # type: ignore[arg-type]
+        assert all(row["field_label"] for row in view.rows if row.get("field"))
+
+
 # --- the view: golden files ----------------------------------------------------------------
 
 GOLDEN_CASES = [(fmt, "en") for fmt in LISTING_FORMATS] + [
@@ -376,6 +419,8 @@ def test_a_missing_file_exits_2(cli: Invoke, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(cli: Invoke) -> None:
     assert cli(["diff", "bundled"]).exit_code == 2
     assert cli(["diff", "bundled", "bundled", "-f", "xlsx"]).exit_code == 2
+    empty = cli(["diff", "", "bundled"])
+    assert empty.exit_code == 2 and "is a folder, not a data file" in empty.stderr
     both = cli(["diff", "-", "-"], stdin=b"")
     assert both.exit_code == 2 and "standard input" in both.stderr
 

@@ -469,6 +469,8 @@ def _diff_input(arg: str) -> Dataset:
     The loader's error is re-raised as :class:`DiffInputError`: the same report, but exit 2, as
     ``diff`` keeps 1 for "the files differ".
     """
+    from pathlib import Path
+
     from digivisio_cli.errors import DiffInputError, Problem
     from digivisio_cli.loader import MAX_BYTES, bundled_data_path, load, parse
 
@@ -479,7 +481,8 @@ def _diff_input(arg: str) -> Dataset:
                 limit = f"larger than {MAX_BYTES // 2**20} MiB; not read"
                 raise DataFileError(STDIN, [Problem(STDIN, None, limit)])
             return parse(content, STDIN)
-        return load(bundled_data_path() if arg == BUNDLED else arg)
+        # A Path, so that an empty argument is an error, not "the default data file".
+        return load(bundled_data_path() if arg == BUNDLED else Path(arg))
     except DataFileError as exc:
         raise DiffInputError(exc) from exc
 
