@@ -30,7 +30,9 @@ class Result:
 Invoke = Callable[..., Result]
 
 
-def invoke_cli(args: list[str], env: Mapping[str, str | None] | None = None) -> Result:
+def invoke_cli(
+    args: list[str], env: Mapping[str, str | None] | None = None, stdin: bytes | None = None
+) -> Result:
     """Run the CLI in-process, through the same error handling as the console script."""
     runner = CliRunner()
     base: dict[str, str | None] = {
@@ -40,7 +42,7 @@ def invoke_cli(args: list[str], env: Mapping[str, str | None] | None = None) -> 
         "DIGIVISIO_CACHE": "off",
     }
     base.update(env or {})
-    with runner.isolation(env=base) as (out, err, _):
+    with runner.isolation(input=stdin, env=base) as (out, err, _):
         code = run(args)
         sys.stdout.flush()
         sys.stderr.flush()

@@ -461,6 +461,60 @@ def export(
     print(message("wrote", opts.lang, path=output), file=sys.stderr)
 
 
+#: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).
+BUNDLED = "bundled"
+#: The argument of ``diff`` that reads a data file from standard input.
+STDIN = "-"
+
+_DIFF_FILE_HELP = f"Data file; '{BUNDLED}' for the bundled data, '{STDIN}' for standard input."
+OldArg = Annotated[str, typer.Argument(metavar="OLD", help=_DIFF_FILE_HELP, show_default=False)]
+NewArg = Annotated[str, typer.Argument(metavar="NEW", help=_DIFF_FILE_HELP, show_default=False)]
+
+
+def _diff_input(arg: str) -> Dataset:
+    """A data file named on ``diff``'s command line, loaded and validated.
+
+    The loader's error is re-raised as :class:`DiffInputError`: the same report, but exit 2, as
+    ``diff`` keeps 1 for "the files differ".
+    """
+    from pathlib import Path
+
+    from digivisio_cli.errors import DiffInputError, Problem
+    from digivisio_cli.loader import MAX_BYTES, bundled_data_path, load, parse
+
+    try:
+        if arg == STDIN:
+            content = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(content) > MAX_BYTES:
+                limit = f"larger than {MAX_BYTES // 2**20} MiB; not read"
+                raise DataFileError(STDIN, [Problem(STDIN, None, limit)])
+            return parse(content, STDIN)
+        # A Path, so that an empty argument is an error, not "the default data file".
+        return load(bundled_data_path() if arg == BUNDLED else Path(arg))
+    except DataFileError as exc:
+        raise DiffInputError(exc) from exc
+
+
+@app.command("diff")
+def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = None) -> None:
+    """Compare two versions of the data: measures added, removed and changed, who gained or lost.
+
+    Exit 0 when they hold the same data, 1 when they differ, 2 on trouble (as diff does).
+    """
+    from digivisio_cli.diff import compare
+    from digivisio_cli.diffview import diff_view
+
+    opts = _opts(ctx)
+    if old == new == STDIN:
+        raise UsageError("diff_stdin_twice")
+    result = compare(_diff_input(old), _diff_input(new))
+    emit(opts, diff_view(result, opts.lang, old, new), fmt)
+    if not result.same:
+        # Differing is an answer, not an error: the output is written, so nothing is reported on
+        # stderr, and the code leaves through Click's ordinary exit, which run() returns as is.
+        raise typer.Exit(ExitCode.DIFFERENT)
+
+
 # --- the one place where errors become exit codes ------------------------------------------
 
 

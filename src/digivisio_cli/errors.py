@@ -13,8 +13,11 @@ class ExitCode(IntEnum):
     """The process exit codes, the same for every command."""
 
     OK = 0
-    DATA = 1  # a data file or I/O problem (``diff``: the two files differ)
-    USAGE = 2  # a usage error (``diff``: trouble)
+    DATA = 1  # a data file or I/O problem
+    USAGE = 2  # a usage error
+    # ``diff`` follows diff(1): 1 means the files differ, 2 trouble (usage, a file unreadable).
+    DIFFERENT = 1
+    TROUBLE = 2
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,16 @@ class DataFileError(DigivisioError):
         if len(self.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(self.problems) - MAX_SHOWN))
         return [*shown, message(self.key, lang, **self.params)]
+
+
+class DiffInputError(DataFileError):
+    """A file given to ``diff`` that cannot be read or does not validate: the loader's report,
+    unchanged, but exit 2 — for ``diff``, 1 means "the files differ", so trouble must be 2."""
+
+    exit_code = ExitCode.TROUBLE
+
+    def __init__(self, error: DataFileError) -> None:
+        super().__init__(error.path, error.problems)
 
 
 #: How many problems a report lists before it summarises the rest.

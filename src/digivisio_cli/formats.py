@@ -212,11 +212,31 @@ def render_table(sections: Sequence[Tabular], ctx: RenderContext) -> str:
                 min_width=8 if c.wide else None,
             )
         for row in tab.rows:
-            table.add_row(*(cell_text(row.get(c.key), ctx.lang, ", ") for c in cols))
+            table.add_row(*(_table_cell(c, row.get(c.key), ctx) for c in cols))
         console.print(table)
         for note in tab.notes:
             console.print(note, soft_wrap=False)
     return out.getvalue()
+
+
+#: A word diff's marks (see :mod:`digivisio_cli.diffview`) and their colours in a table.
+_MARK_STYLES = ((r"\[-.*?-\]", "red"), (r"\{\+.*?\+\}", "green"))
+
+
+def _table_cell(col: Column, value: Value, ctx: RenderContext) -> Any:
+    """A cell's text; in colour, a marked column's deleted words red and inserted words green.
+
+    The marks stay, so that a table without colour reads as the plain output does.
+    """
+    text = cell_text(value, ctx.lang, ", ")
+    if not (col.marked and ctx.color):
+        return text
+    from rich.text import Text
+
+    styled = Text(text)
+    for pattern, style in _MARK_STYLES:
+        styled.highlight_regex(pattern, style)
+    return styled
 
 
 # --- the registry --------------------------------------------------------------------------

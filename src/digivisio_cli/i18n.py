@@ -68,6 +68,18 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_section": {"fi": "luku", "sv": "avsnitt", "en": "section"},
     "role_responsible": {"fi": "vastuussa", "sv": "ansvarig", "en": "responsible"},
     "role_partner": {"fi": "yhteistyössä", "sv": "partner", "en": "partner"},
+    "kind_agency": {"fi": "toimija", "sv": "aktör", "en": "agency"},
+    "change": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
+    "change_added": {"fi": "lisätty", "sv": "tillagd", "en": "added"},
+    "change_removed": {"fi": "poistettu", "sv": "borttagen", "en": "removed"},
+    "change_changed": {"fi": "muutettu", "sv": "ändrad", "en": "changed"},
+    "field": {"fi": "Kenttä", "sv": "Fält", "en": "Field"},
+    "difference": {"fi": "Ero", "sv": "Skillnad", "en": "Difference"},
+    "old": {"fi": "Vanha", "sv": "Gammal", "en": "Old"},
+    "new": {"fi": "Uusi", "sv": "Ny", "en": "New"},
+    "gained": {"fi": "Saatu", "sv": "Tillkommit", "en": "Gained"},
+    "lost": {"fi": "Menetetty", "sv": "Förlorat", "en": "Lost"},
+    "measure_text": {"fi": "Teksti", "sv": "Text", "en": "Text"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -168,6 +180,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(no translation: Finnish original)",
         "fi": "(ei käännöstä: alkuperäinen teksti)",
         "sv": "(ingen översättning: finsk originaltext)",
+    },
+    "diff_title": {
+        "en": "Differences: {old} → {new}",
+        "fi": "Erot: {old} → {new}",
+        "sv": "Skillnader: {old} → {new}",
+    },
+    "diff_same": {
+        "en": "No differences.",
+        "fi": "Ei eroja.",
+        "sv": "Inga skillnader.",
+    },
+    "diff_different": {
+        "en": "{id} now holds a clearly different measure (text similarity {percent}%); "
+        "the list may have been renumbered.",
+        "fi": "{id} on nyt selvästi eri toimenpide (tekstien samankaltaisuus {percent} %); "
+        "luettelo on ehkä numeroitu uudelleen.",
+        "sv": "{id} är nu en klart annan åtgärd (textlikhet {percent} %); "
+        "listan kan ha numrerats om.",
+    },
+    "diff_resembles_old": {
+        "en": "{id}: the text resembles that of {other} in the old version.",
+        "fi": "{id}: teksti muistuttaa vanhan version toimenpidettä {other}.",
+        "sv": "{id}: texten liknar åtgärd {other} i den gamla versionen.",
+    },
+    "diff_resembles_new": {
+        "en": "{id} (removed): the text resembles that of {other} in the new version.",
+        "fi": "{id} (poistettu): teksti muistuttaa uuden version toimenpidettä {other}.",
+        "sv": "{id} (borttagen): texten liknar åtgärd {other} i den nya versionen.",
+    },
+    "diff_load": {
+        "en": "Net change in load: {items}",
+        "fi": "Toimijoiden kuormituksen muutos: {items}",
+        "sv": "Nettoförändring i aktörernas belastning: {items}",
+    },
+    "diff_load_agency": {
+        "en": "{code} responsible {old_r} → {new_r} ({delta_r}), partner {old_p} → {new_p} "
+        "({delta_p})",
+        "fi": "{code} vastuussa {old_r} → {new_r} ({delta_r}), yhteistyössä {old_p} → {new_p} "
+        "({delta_p})",
+        "sv": "{code} ansvarig {old_r} → {new_r} ({delta_r}), partner {old_p} → {new_p} "
+        "({delta_p})",
+    },
+    "diff_stdin_twice": {
+        "en": "Only one of OLD and NEW can be read from standard input ('-').",
+        "fi": "Vain toinen tiedostoista (OLD tai NEW) voidaan lukea vakiosyötteestä ('-').",
+        "sv": "Endast en av OLD och NEW kan läsas från standard input ('-').",
     },
     "interrupted": {
         "en": "Interrupted.",

@@ -31,6 +31,7 @@ class Column:
     machine: bool = True
     wide: bool = False  # long free text: wrap it rather than truncate
     number: bool = False
+    marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
 
 
 @dataclass
