@@ -11,7 +11,6 @@ both paths give the same answers and that the option tables below match the CLI'
 
 from __future__ import annotations
 
-import os
 import shlex
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -100,11 +99,10 @@ def _words(environ: Mapping[str, str], shell: str) -> tuple[list[str], str] | No
     return args, ""
 
 
-def _candidates(args: list[str], incomplete: str) -> list[str] | None:
+def _candidates(args: list[str], incomplete: str, data: str | None) -> list[str] | None:
     """What completes ``incomplete`` after ``args``, or None when this module does not know."""
     command: str | None = None
     positionals = 0
-    data = os.environ.get("DIGIVISIO_DATA")
     expecting: str | None = None
     for arg in args:
         if expecting is not None:
@@ -162,7 +160,8 @@ def fast_complete(environ: Mapping[str, str]) -> tuple[str, int] | None:
     words = _words(environ, shell)
     if words is None:
         return None
-    found = _candidates(*words)
+    args, incomplete = words
+    found = _candidates(args, incomplete, environ.get("DIGIVISIO_DATA"))
     if found is None:
         return None
     # Each answer ends with a newline, as Typer's echo writes it.

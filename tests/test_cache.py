@@ -1,0 +1,146 @@
+"""The validated-data cache: a hit is the same dataset, and nothing wrong with it costs more
+than speed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL
+from digivisio_cli import cache, loader
+from digivisio_cli.loader import load
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, switched-on cache in a temporary folder."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(folder))
+    return folder
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.pickle")) if folder.exists() else []
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("parsed although the cache should have answered")
+
+    monkeypatch.setattr(loader, "parse", refuse)
+
+
+def test_second_load_is_answered_from_the_cache_with_an_equal_dataset(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load(SMALL)
+    assert len(_entries(cache_dir)) == 1
+    _no_parsing(monkeypatch)
+    assert load(SMALL) == first
+
+
+def test_an_edited_file_is_parsed_again_not_served_stale(cache_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    before = load(data)
+    edited = SMALL.read_text(encoding="utf-8").replace("Tavoite yksi", "Tavoite yksi, muokattu")
+    data.write_text(edited, encoding="utf-8")
+    after = load(data)
+    assert before != after
+    assert after.goals[0].title == "Tavoite yksi, muokattu"
+    assert len(_entries(cache_dir)) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a pickle at all", b"\x80\x05\x95", b"\x80\x05N."],
+    ids=["empty", "garbage", "truncated", "wrong-object"],
+)
+def test_a_damaged_entry_is_a_miss_and_is_replaced(cache_dir: Path, damage: bytes) -> None:
+    expected = load(SMALL)
+    (entry,) = _entries(cache_dir)
+    entry.write_bytes(damage)
+    assert load(SMALL) == expected
+    assert entry.read_bytes() != damage
+
+
+def test_an_entry_from_other_code_is_not_trusted(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(SMALL)
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "edited loader")
+    assert cache.get(SMALL.read_bytes()) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs chown (root)")
+def test_an_entry_written_by_another_user_is_ignored(cache_dir: Path) -> None:
+    load(SMALL)
+    (entry,) = _entries(cache_dir)
+    os.chown(entry, 4321, 4321)
+    assert cache.get(SMALL.read_bytes()) is None
+
+
+def test_an_unusable_cache_folder_only_costs_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(blocker / "cache"))
+    assert load(SMALL).measures
+    assert load(SMALL).measures
+
+
+def test_switched_off_it_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGIVISIO_CACHE", "off")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path / "cache"))
+    load(SMALL)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_old_entries_are_pruned_to_the_newest_few(cache_dir: Path, tmp_path: Path) -> None:
+    dataset = load(SMALL)
+    for n in range(cache.KEEP + 4):
+        cache.put(f"content {n}".encode(), dataset)
+    assert len(_entries(cache_dir)) == cache.KEEP
+    assert cache.get(f"content {cache.KEEP + 3}".encode()) == dataset
+
+
+def test_the_folder_follows_xdg_and_is_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DIGIVISIO_CACHE_DIR", raising=False)
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert cache.cache_dir() == tmp_path / "xdg" / "digivisio"
+    load(SMALL)
+    folder = cache.cache_dir()
+    assert folder is not None and _entries(folder)
+    if os.name == "posix":
+        assert folder.stat().st_mode & 0o077 == 0
+
+
+def test_concurrent_first_runs_all_succeed_and_leave_one_entry(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "DIGIVISIO_CACHE": "on",
+        "DIGIVISIO_CACHE_DIR": str(tmp_path / "cache"),
+        "DIGIVISIO_LANG": "en",
+    }
+    argv = [sys.executable, "-m", "digivisio_cli", "--data", str(SMALL), "validate"]
+    runs = [
+        subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    results = [(p.wait(timeout=60), p.stdout.read(), p.stderr.read()) for p in runs]  # type: ignore[union-attr]
+    for code, out, err in results:
+        assert code == 0, err
+        assert b"valid" in out
+    assert len(_entries(tmp_path / "cache")) == 1
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".tmp")]

@@ -1,0 +1,83 @@
+"""Start-up stays lean: each command imports only what it needs (timings: benchmarks/run.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Runs the console script's main() and lists the top-level packages that got imported.
+PROBE = """
+import sys
+from digivisio_cli.__main__ import main
+out = sys.argv[1]
+try:
+    code = main(sys.argv[2:])
+finally:
+    with open(out, "w") as f:
+        f.write(" ".join(sorted({m.split(".")[0] for m in sys.modules})))
+sys.exit(code)
+"""
+
+HEAVY = {"pydantic", "pydantic_core", "yaml", "rich", "annotated_types"}
+
+
+def _imported(tmp_path: Path, args: list[str], extra_env: dict[str, str] | None = None) -> set[str]:
+    listing = tmp_path / "modules.txt"
+    env = {
+        **os.environ,
+        "DIGIVISIO_CACHE": "on",
+        "DIGIVISIO_CACHE_DIR": str(tmp_path / "cache"),
+        "DIGIVISIO_LANG": "en",
+        **(extra_env or {}),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(listing), *args],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return set(listing.read_text().split())
+
+
+@pytest.fixture
+def warm(tmp_path: Path) -> Path:
+    """A cache already holding the bundled data, as after a user's first command."""
+    _imported(tmp_path, ["validate"])
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["who-owns", "3.2.2", "--format", "json"],
+        ["measures", "--format", "plain"],
+        ["measures", "--format", "csv", "--actor", "oph"],
+    ],
+)
+def test_answers_from_a_warm_cache_import_no_yaml_pydantic_or_rich(
+    warm: Path, args: list[str]
+) -> None:
+    assert not _imported(warm, args) & HEAVY
+
+
+def test_the_first_run_does_validate_with_yaml_and_pydantic(tmp_path: Path) -> None:
+    assert {"yaml", "pydantic"} <= _imported(tmp_path, ["who-owns", "3.2.2", "--format", "json"])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["who-owns", "--help"]])
+def test_help_and_version_import_no_yaml_or_pydantic(tmp_path: Path, args: list[str]) -> None:
+    assert not _imported(tmp_path, args) & (HEAVY - {"rich"})
+
+
+def test_completion_answers_without_typer(warm: Path) -> None:
+    env = {
+        "_DIGIVISIO_COMPLETE": "complete_bash",
+        "COMP_WORDS": "digivisio who-owns 3.2.",
+        "COMP_CWORD": "2",
+    }
+    assert not _imported(warm, [], env) & (HEAVY | {"typer", "click"})
