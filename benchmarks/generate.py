@@ -32,7 +32,9 @@ def synthetic(template: dict[str, Any], count: int) -> dict[str, Any]:
     )
     goals_needed = -(-count // MEASURES_PER_GOAL)
     themes_needed = -(-goals_needed // GOALS_PER_THEME)
-    themes, goals, measures = [], [], []
+    themes: list[dict[str, Any]] = []
+    goals: list[dict[str, Any]] = []
+    measures: list[dict[str, Any]] = []
     for t in range(themes_needed):
         theme_id = f"3.{t + 1}"
         themes.append({**real_themes[t % len(real_themes)], "id": theme_id})
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     data = synthetic(template, args.count)
     base: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-    class Dumper(base):  # type: ignore[misc,valid-type]
+    class Dumper(base):  # type: ignore[misc]
         """Writes shared values out in full: data files may not use aliases."""
 
         def ignore_aliases(self, data: Any) -> bool:
