@@ -100,7 +100,7 @@ class DataFileError(DigivisioError):
         shown = [str(p) for p in self.problems[:MAX_SHOWN]]
         if len(self.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(self.problems) - MAX_SHOWN))
-        return [*shown, message(self.key, lang, **self.params)]
+        return [*shown, *super().lines(lang)]
 
 
 #: How many problems a report lists before it summarises the rest.

@@ -134,6 +134,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Tiedostoa {path} ei voitu kirjoittaa: {reason}. Mitään ei kirjoitettu.",
         "sv": "Det gick inte att skriva {path}: {reason}. Inget skrevs.",
     },
+    "output_failed": {
+        "en": "Could not write the output: {reason}.",
+        "fi": "Tulostetta ei voitu kirjoittaa: {reason}.",
+        "sv": "Det gick inte att skriva utdata: {reason}.",
+    },
     "binary_to_terminal": {
         "en": "The {format} format is binary; write it to a file with -o FILE.",
         "fi": "Muoto {format} on binäärinen; kirjoita se tiedostoon valitsimella -o TIEDOSTO.",
