@@ -111,6 +111,19 @@ def test_closed_stdout_is_a_clean_error() -> None:
     )
 
 
+def test_closed_stderr_keeps_messages_out_of_the_data() -> None:
+    proc = subprocess.run(
+        ["sh", "-c", 'exec "$@" 2>&-', "sh", *COMMAND, "measures", "--pending", "-f", "plain"],
+        stdout=subprocess.PIPE,
+        env=environment(),
+        timeout=30,
+        check=False,
+    )
+    assert proc.returncode == 0
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["3.3.2.3", "3.3.2.4", "3.3.2.5"]
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(
     "args", [["measures", "-f", "plain"], ["export", "-f", "xlsx"]], ids=["text", "bytes"]
