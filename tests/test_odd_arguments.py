@@ -7,6 +7,7 @@ piece of what was typed, and none passes a control or right-to-left character to
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,23 @@ def test_data_path_with_a_terminal_escape_is_shown_escaped(cli: Invoke) -> None:
         "/nonexistent/\\u001b[2Jx.yaml: no such file",
         "/nonexistent/\\u001b[2Jx.yaml: 1 problem(s); nothing was loaded.",
     ]
+
+
+def test_export_to_a_name_too_long_for_the_file_system(cli: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 300 + ".csv")
+    result = cli(["export", "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"digivisio: Could not write {target}: File name too long. Nothing was written.\n"
+    )
+
+
+def test_export_and_validate_show_an_odd_path_escaped(cli: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "\x1b[2Jx.csv"
+    result = cli(["export", "-o", str(target)])
+    assert result.exit_code == 0 and target.exists()
+    assert result.stderr == f"Wrote {tmp_path}/\\u001b[2Jx.csv.\n"
+    data = tmp_path / "\u202es.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    result = cli(["validate", str(data)])
+    assert result.stdout.startswith(f"{tmp_path}/\\u202es.yaml: valid: ")

@@ -5,7 +5,6 @@ Domain code raises these; only the CLI's entry point turns them into a message a
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
@@ -75,11 +74,7 @@ class DigivisioError(Exception):
         """The message in ``lang``, one screen line per item."""
         from digivisio_cli.i18n import message
 
-        params = {
-            k: printable(str(v)) if isinstance(v, (str, os.PathLike)) else v
-            for k, v in self.params.items()
-        }
-        return [message(self.key, lang, **params)]
+        return [message(self.key, lang, **self.params)]
 
 
 class DataFileError(DigivisioError):
