@@ -504,6 +504,16 @@ def test_every_command_reports_a_damaged_file_the_same_way(cli: Invoke, tmp_path
         assert (result.exit_code, result.stderr, result.stdout) == (1, expected, ""), command
 
 
+def test_empty_data_option_is_an_error_not_the_bundled_data(cli: Invoke) -> None:
+    # --data "$FILE" with FILE unset must not quietly answer from the bundled data.
+    result = cli(["--data", "", "goals"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        "--data: is empty; give the path of a data file, or leave it out",
+        "--data: 1 problem(s); nothing was loaded.",
+    ]
+
+
 def test_unreadable_file_says_permission_denied(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -37,7 +37,15 @@ def bundled_data_path() -> Path:
 
 
 def resolve_data_path(path: str | os.PathLike[str] | None) -> Path:
-    """The file to load: ``path`` if given, else ``$DIGIVISIO_DATA``, else the bundled data."""
+    """The file to load: ``path`` if given, else ``$DIGIVISIO_DATA``, else the bundled data.
+
+    An empty ``path`` (``--data "$UNSET"``) is an error, not a silent switch to the bundled data.
+    """
+    if path is not None and not os.fspath(path):
+        raise DataFileError(
+            "--data",
+            [Problem("--data", None, "is empty; give the path of a data file, or leave it out")],
+        )
     if path:
         return Path(path)
     env = os.environ.get(ENV_DATA)
