@@ -20,9 +20,11 @@ from typing import Any
 from digivisio_cli.errors import MAX_ECHO, DataFileError, Problem, printable
 from digivisio_cli.model import Dataset
 
-#: The real data file is about 70 KB; a file over this limit is refused before it is parsed, so
-#: that a wrong path (a disk image, a log) fails at once instead of after a long parse.
-MAX_BYTES = 4 * 1024 * 1024
+#: The real data file is about 70 KB; a file over this limit is refused before it is parsed. A
+#: wrong path (a disk image, a log) fails at once, and even a file built to be slow to parse (a
+#: million one-character values) is answered within seconds: PyYAML builds a Python object for
+#: every value, at a few microseconds each.
+MAX_BYTES = 1024 * 1024
 ENV_DATA = "DIGIVISIO_DATA"
 
 _ID = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -74,7 +76,9 @@ def read_bytes(path: Path) -> bytes:
             raise DataFileError(name, [Problem(name, None, "is a folder, not a data file")])
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _too_large(name, f"is {size / 2**20:.0f} MiB")
+            # Far over: in MiB; just over: in bytes, so that the two numbers differ visibly.
+            shown = f"{size / 2**20:.0f} MiB" if size >= 2 * MAX_BYTES else f"{size:,} bytes"
+            raise _too_large(name, f"is {shown}")
         with path.open("rb") as handle:
             content = handle.read(MAX_BYTES + 1)
         if len(content) > MAX_BYTES:
@@ -289,25 +293,13 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, _Lines]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         found = [*lines.problems, Problem(name, line, _yaml_message(exc, text))]
-        raise DataFileError(name, [_with_measure(p, text) for p in found]) from None
+        raise DataFileError(name, _with_measures(found, text)) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML forbids (a control character other than tab and line breaks).
         line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise DataFileError(
-            name,
-            [
-                _with_measure(
-                    Problem(
-                        name,
-                        line,
-                        f"the control character U+{ord(char):04X} is not allowed in YAML text; "
-                        "delete it",
-                    ),
-                    text,
-                )
-            ],
-        ) from None
+        message = f"the control character U+{ord(char):04X} is not allowed in YAML text; delete it"
+        raise DataFileError(name, _with_measures([Problem(name, line, message)], text)) from None
     except yaml.YAMLError as exc:
         raise DataFileError(name, [Problem(name, None, f"not valid YAML: {exc}")]) from None
     except RecursionError:
@@ -350,22 +342,29 @@ def _yaml_message(exc: Any, text: str) -> str:
 _MEASURE_ENTRY = re.compile(r"""^\s*-\s+id:\s*["']?([^"'\s#]+)""")
 
 
-def _with_measure(problem: Problem, text: str) -> Problem:
-    """``problem`` naming its measure, found by reading the text (when the YAML did not parse)."""
-    if problem.measure or problem.line is None:
-        return problem
+def _with_measures(problems: list[Problem], text: str) -> list[Problem]:
+    """``problems``, each naming its measure as read from the text (the YAML did not parse)."""
+    last = max((p.line or 0 for p in problems if not p.measure), default=0)
+    if not last:
+        return problems
+    # measure_of[n]: the id of the measure entry that line n lies in, if any.
+    measure_of: list[str | None] = [None]
     measure = None
     in_measures = False
-    for source in _LINE_BREAK.split(text)[: problem.line]:
+    for source in _LINE_BREAK.split(text, maxsplit=last)[:last]:
         if source[:1] not in ("", " ", "\t", "-", "#") or source.startswith("---"):
             # A top-level key (or a new document) ends one section and starts another.
             in_measures = source.startswith("measures:")
             measure = None
         elif in_measures and (entry := _MEASURE_ENTRY.match(source)):
             measure = entry.group(1)
-    if measure is None:
-        return problem
-    return Problem(problem.file, problem.line, problem.message, measure)
+        measure_of.append(measure)
+    return [
+        p
+        if p.measure or p.line is None or p.line >= len(measure_of) or not measure_of[p.line]
+        else Problem(p.file, p.line, p.message, measure_of[p.line])
+        for p in problems
+    ]
 
 
 def _source_line(mark: Any, text: str) -> str:
