@@ -439,6 +439,31 @@ CATALOGUE = [
         (
             "{path}:67: measure 3.1.2.1: responsible: unknown agency '\\u001b[2JKarvi\\u202e' "
             "(declared: OKM, OPH, Karvi)",
+            "{path}:67: measure 3.1.2.1: responsible: holds the invisible control character "
+            "U+001B; delete it",
+            "{path}: 2 problem(s); nothing was loaded.",
+        ),
+    ),
+    Case(
+        "a terminal escape spelled out in a quoted text (would recolour the table)",
+        edit('text: "Kehitetään tilastopalveluita."', 'text: "Kehitetään \\e[31mtilastoja."'),
+        1,
+        (
+            "{path}:59: measure 3.1.1.4: text: holds the invisible control character U+001B; "
+            "delete it",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a right-to-left override spelled out in a translation",
+        edit(
+            '{en: {text: "The ministry is responsible for architecture."}}',
+            '{en: {text: "The ministry is \\u202eresponsible for architecture."}}',
+        ),
+        1,
+        (
+            "{path}:49: measure 3.1.1.1: unofficial_translations.en.text: holds the invisible "
+            "control character U+202E; delete it",
             SUMMARY_1,
         ),
     ),

@@ -664,4 +664,37 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
                     f"publisher: unknown agency {_q(publisher)} (declared: {declared})",
                 )
             )
+    out.extend(_hidden_characters(raw, locate))
+    return out
+
+
+#: Characters no text of the data may hold: controls other than line break and tab (a terminal
+#: would obey ESC and BEL), the bidirectional overrides and isolates (they reorder a line when
+#: shown), and the Unicode line and paragraph separators. YAML lets quoted strings spell them
+#: (``"\e"``, ``"\u202e"``).
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _hidden_characters(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
+    """A problem for every text that holds a character in :data:`_HIDDEN`."""
+    out: list[Problem] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), raw)]
+    while stack:  # not recursive: YAML nesting may be deeper than Python's recursion limit
+        loc, obj = stack.pop()
+        if isinstance(obj, dict):
+            stack.extend(((*loc, k), v) for k, v in obj.items())
+        elif isinstance(obj, list):
+            stack.extend(((*loc, i), v) for i, v in enumerate(obj))
+        elif isinstance(obj, str) and (found := _HIDDEN.search(obj)):
+            inner = loc[2:] if len(loc) > 2 and isinstance(loc[1], int) else loc
+            field = ".".join(str(part) for part in inner if not isinstance(part, int))
+            out.append(
+                locate.problem(
+                    loc,
+                    f"{field}: holds the invisible control character "
+                    f"U+{ord(found.group()):04X}; delete it",
+                )
+            )
     return out
