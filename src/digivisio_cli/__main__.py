@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
             return code
     from digivisio_cli.cli import run
 
+    if sys.stderr is None:
+        # Started with stderr closed (2>&-): print() would send messages to stdout, into the
+        # data. They go nowhere instead.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     return run(argv)
 
 

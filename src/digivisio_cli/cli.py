@@ -18,6 +18,7 @@ import typer
 from digivisio_cli import __version__
 from digivisio_cli.errors import DataFileError, DigivisioError, ExitCode, UsageError
 from digivisio_cli.i18n import detect_lang, message
+from digivisio_cli.usage import SafeGroup
 
 if TYPE_CHECKING:
     from digivisio_cli.model import Dataset, Lang, Measure
@@ -59,6 +60,7 @@ class Options:
 
 
 app = typer.Typer(
+    cls=SafeGroup,
     name="digivisio",
     help="Who does what in Finland's education digitalisation vision 2027 "
     "(OKM, Opetushallitus, Karvi): the responsibility matrix, in the terminal and as exports.",
@@ -153,11 +155,16 @@ def _dataset(opts: Options) -> Dataset:
 def _color_wanted(opts: Options) -> bool:
     if opts.no_color or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return _stdout_is_terminal()
 
 
 def _default_format() -> str:
-    return "table" if sys.stdout.isatty() else "plain"
+    return "table" if _stdout_is_terminal() else "plain"
+
+
+def _stdout_is_terminal() -> bool:
+    # sys.stdout is None when the process was started with stdout closed (``>&-``).
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def emit(opts: Options, view: Tabular, fmt: ListingFormat | None) -> None:
@@ -182,14 +189,31 @@ def _terminal_width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 240))
 
 
-def write_stdout(text: str) -> None:
-    """Write to stdout, replacing what the terminal's encoding cannot show."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+def write_stdout(text: str | bytes) -> None:
+    """Write to stdout, replacing what the terminal's encoding cannot show.
+
+    Bytes (an export) are written as they are. Output that cannot be written (stdout closed, a
+    full disk) is an OutputError; a reader that went away (BrokenPipeError) is left to :func:`run`.
+    """
+    from digivisio_cli.errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("output_failed", reason="standard output is closed")
     try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
-    sys.stdout.flush()
+        if isinstance(text, bytes):
+            stream.buffer.write(text)
+        else:
+            try:
+                stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(stream, "encoding", None) or "utf-8"
+                stream.write(text.encode(encoding, "replace").decode(encoding))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError("output_failed", reason=exc.strerror or str(exc)) from None
 
 
 def _say_no_match(opts: Options, rows: list[object]) -> None:
@@ -451,10 +475,9 @@ def export(
     )
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if output in (None, "-"):
-        if spec.binary and sys.stdout.isatty():
+        if spec.binary and _stdout_is_terminal():
             raise UsageError("binary_to_terminal", format=fmt.value)
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_stdout(data)
         return
     assert output is not None
     write_atomic(Path(output), data, force=force)

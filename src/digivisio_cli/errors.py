@@ -5,8 +5,31 @@ Domain code raises these; only the CLI's entry point turns them into a message a
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
+
+#: The longest value (an id, a key, an agency code, a path) a message repeats back in full.
+MAX_ECHO = 64
+
+# Unicode categories never shown raw: controls, formats (bidi overrides), surrogates, private
+# use, unassigned, and the line and paragraph separators.
+_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` made safe to show in a terminal message.
+
+    Control, format (right-to-left overrides, zero-width marks) and line-separator characters are
+    shown as ``\\uXXXX`` escapes, so that a value from a file or the command line can neither
+    recolour the terminal nor reorder or split the line it is shown in. With ``limit``, a longer
+    text is cut there and ends in ``…``.
+    """
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _UNSAFE else ch for ch in text
+    )
 
 
 class ExitCode(IntEnum):
@@ -30,9 +53,10 @@ class Problem:
     measure: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f"measure {self.measure}: " if self.measure else ""
-        return f"{where}: {what}{self.message}"
+        file = printable(self.file)
+        where = f"{file}:{self.line}" if self.line else file
+        what = f"measure {printable(self.measure, MAX_ECHO)}: " if self.measure else ""
+        return f"{where}: {what}{printable(self.message)}"
 
 
 class DigivisioError(Exception):
@@ -74,7 +98,7 @@ class DataFileError(DigivisioError):
         shown = [str(p) for p in self.problems[:MAX_SHOWN]]
         if len(self.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(self.problems) - MAX_SHOWN))
-        return [*shown, message(self.key, lang, **self.params)]
+        return [*shown, *super().lines(lang)]
 
 
 class DiffInputError(DataFileError):

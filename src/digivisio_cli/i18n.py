@@ -146,6 +146,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Tiedostoa {path} ei voitu kirjoittaa: {reason}. Mitään ei kirjoitettu.",
         "sv": "Det gick inte att skriva {path}: {reason}. Inget skrevs.",
     },
+    "output_failed": {
+        "en": "Could not write the output: {reason}.",
+        "fi": "Tulostetta ei voitu kirjoittaa: {reason}.",
+        "sv": "Det gick inte att skriva utdata: {reason}.",
+    },
     "binary_to_terminal": {
         "en": "The {format} format is binary; write it to a file with -o FILE.",
         "fi": "Muoto {format} on binäärinen; kirjoita se tiedostoon valitsimella -o TIEDOSTO.",
@@ -241,11 +246,23 @@ def label(key: str, lang: str) -> str:
     return entry.get(lang) or entry[DEFAULT_LANG]
 
 
+#: Parameters that repeat what a user typed or the system said (a path, an id, an OS error): shown
+#: with control and right-to-left characters escaped, so that they cannot garble the terminal.
+ECHOED_PARAMS = frozenset({"path", "value", "reason"})
+
+
 def message(key: str, lang: str, **params: object) -> str:
     """The message ``key`` in ``lang``, formatted with ``params``."""
     entry = MESSAGES.get(key)
     if entry is None:
         return key
+    if ECHOED_PARAMS.intersection(params):
+        from digivisio_cli.errors import printable
+
+        params = {
+            k: printable(str(v)) if k in ECHOED_PARAMS and v is not None else v
+            for k, v in params.items()
+        }
     return (entry.get(lang) or entry[DEFAULT_LANG]).format(**params)
 
 

@@ -10,6 +10,7 @@ line of every value for the error messages.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import gc
 import os
 import re
@@ -18,11 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.errors import MAX_ECHO, DataFileError, Problem, printable
 from digivisio_cli.model import Dataset
 
-#: No real data file comes near this (the document's 44 measures take 90 KiB; 100,000 synthetic
-#: measures with translations take 94 MiB); a larger one is refused before it is read.
+#: The real data file is about 65 KiB, and 100,000 synthetic measures with translations take
+#: 94 MiB (issue 5: the data may grow by orders of magnitude). A file over this limit — a wrong
+#: path, a disk image, a log — is refused before it is parsed. A file under it is parsed, which for
+#: a file near the limit takes minutes: PyYAML builds a Python object per value.
 MAX_BYTES = 256 * 1024 * 1024
 ENV_DATA = "DIGIVISIO_DATA"
 
@@ -38,7 +41,15 @@ def bundled_data_path() -> Path:
 
 
 def resolve_data_path(path: str | os.PathLike[str] | None) -> Path:
-    """The file to load: ``path`` if given, else ``$DIGIVISIO_DATA``, else the bundled data."""
+    """The file to load: ``path`` if given, else ``$DIGIVISIO_DATA``, else the bundled data.
+
+    An empty ``path`` (``--data "$UNSET"``) is an error, not a silent switch to the bundled data.
+    """
+    if path is not None and not os.fspath(path):
+        raise DataFileError(
+            "--data",
+            [Problem("--data", None, "is empty; give the path of a data file, or leave it out")],
+        )
     if path:
         return Path(path)
     env = os.environ.get(ENV_DATA)
@@ -68,25 +79,43 @@ def read_bytes(path: Path) -> bytes:
             raise DataFileError(name, [Problem(name, None, "is a folder, not a data file")])
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataFileError(
-                name,
-                [
-                    Problem(
-                        name,
-                        None,
-                        f"is {size / 2**20:.0f} MiB, larger than any data file could be "
-                        f"(the limit is {MAX_BYTES // 2**20} MiB); not read",
-                    )
-                ],
-            )
+            # Far over: in MiB; just over: in bytes, so that the two numbers differ visibly.
+            shown = f"{size / 2**20:.0f} MiB" if size >= 2 * MAX_BYTES else f"{size:,} bytes"
+            raise _too_large(name, f"is {shown}")
         with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            content = handle.read(MAX_BYTES + 1)
+        if len(content) > MAX_BYTES:
+            # A pipe or a device reports no size: its length is known only once read.
+            raise _too_large(name, f"is over {MAX_BYTES // 2**20} MiB")
+        return content
     except FileNotFoundError:
         raise DataFileError(name, [Problem(name, None, "no such file")]) from None
     except PermissionError:
         raise DataFileError(name, [Problem(name, None, "permission denied")]) from None
     except OSError as exc:
         raise DataFileError(name, [Problem(name, None, exc.strerror or str(exc))]) from None
+    except ValueError:
+        # The operating system cannot even look the name up (a NUL character in it).
+        raise DataFileError(name, [Problem(name, None, "is not a usable file name")]) from None
+
+
+def _too_large(name: str, size: str) -> DataFileError:
+    return DataFileError(
+        name,
+        [
+            Problem(
+                name,
+                None,
+                f"{size}, larger than any data file could be "
+                f"(the limit is {MAX_BYTES // 2**20} MiB); not read",
+            )
+        ],
+    )
+
+
+def _q(value: object) -> str:
+    """A value from the file, quoted for a message and cut short if it is long."""
+    return f"'{printable(str(value), MAX_ECHO)}'"
 
 
 def parse(content: bytes, name: str = "<data>") -> Dataset:
@@ -146,6 +175,11 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 def _decode(content: bytes, name: str) -> str:
     if not content.strip():
         raise DataFileError(name, [Problem(name, None, "the file is empty")])
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Notepad's "Unicode": UTF-16 (or UTF-32) with a byte-order mark.
+        raise DataFileError(
+            name, [Problem(name, None, "is UTF-16 text, not UTF-8 (save it as UTF-8)")]
+        )
     if b"\x00" in content[:8192]:
         raise DataFileError(name, [Problem(name, None, "is a binary file, not YAML text")])
     try:
@@ -184,14 +218,22 @@ def _loader_class() -> type[Any]:
         def construct_object(self, node: Any, deep: bool = False) -> Any:
             if node in self.constructed_objects or node in self.recursive_objects:
                 # The same node met twice means an alias (*name): refuse it, so that a
-                # billion-laughs file can never expand.
+                # billion-laughs file can never expand. The node's mark is its anchor (&name).
                 raise yaml.constructor.ConstructorError(
                     None,
                     None,
-                    "YAML aliases (*name) are not allowed in a data file; write the value out",
+                    "YAML anchors and aliases (&name, *name) are not allowed in a data file; "
+                    "write the value out",
                     node.start_mark,
                 )
-            return super().construct_object(node, deep)
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError) as exc:
+                # A value that looks like a date or a number but is none (2023-13-45, a number
+                # of 5,000 digits): PyYAML lets Python's own error escape; give it a line.
+                raise yaml.constructor.ConstructorError(
+                    None, None, _unreadable(node, exc), node.start_mark
+                ) from None
 
         def construct_strict_map(self, node: Any) -> Iterator[dict[Any, Any]]:
             data: dict[Any, Any] = {}
@@ -199,25 +241,32 @@ def _loader_class() -> type[Any]:
             self.flatten_mapping(node)
             key_lines: dict[Any, int] = {}
             for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.lines.problems.append(
+                        Problem(self.source_name, line, "a mapping key must be a plain value")
+                    )
+                    continue
                 key = self.construct_object(key_node, deep=True)
-                try:
-                    hash(key)
-                except TypeError:
+                if not isinstance(key, str):
+                    # Every key of a data file is a name; YAML reads yes, 1 or ~ as something
+                    # else, which would only confuse the schema's messages.
+                    kind = _YAML_TYPES.get(type(key), type(key).__name__)
                     self.lines.problems.append(
                         Problem(
                             self.source_name,
-                            key_node.start_mark.line + 1,
-                            "a mapping key must be a plain value",
+                            line,
+                            f"the key {_q(key_node.value)} is read as {kind}, not a name; "
+                            "keys are names such as text or id",
                         )
                     )
                     continue
-                line = key_node.start_mark.line + 1
                 if key in data:
                     self.lines.problems.append(
                         Problem(
                             self.source_name,
                             line,
-                            f"duplicate key '{key}' (first at line {key_lines[key]}); "
+                            f"duplicate key {_q(key)} (first at line {key_lines[key]}); "
                             "YAML would silently keep only one of them",
                         )
                     )
@@ -237,7 +286,20 @@ def _loader_class() -> type[Any]:
 
     StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_strict_map)
     StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_strict_seq)
+    # Sets, ordered maps, pairs and binary blobs never belong in a data file; a set in
+    # particular would slip past the agency checks, which look at lists.
+    for tag in ("set", "omap", "pairs", "binary"):
+        StrictLoader.add_constructor(f"tag:yaml.org,2002:{tag}", StrictLoader.construct_undefined)
     return StrictLoader
+
+
+def _unreadable(node: Any, exc: Exception) -> str:
+    value = str(getattr(node, "value", ""))
+    if node.tag.endswith(":timestamp"):
+        return f"{_q(value)} is not a valid date ({exc})"
+    if node.tag.endswith((":int", ":float")):
+        return f"the number {_q(value)} is too large to be read ({len(value)} characters)"
+    return f"the value {_q(value)} cannot be read ({exc})"
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, _Lines]:
@@ -252,9 +314,14 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, _Lines]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataFileError(
-            name, [*lines.problems, Problem(name, line, _yaml_message(exc))]
-        ) from None
+        found = [*lines.problems, Problem(name, line, _yaml_message(exc, text))]
+        raise DataFileError(name, _with_measures(found, text)) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids (a control character other than tab and line breaks).
+        line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"the control character U+{ord(char):04X} is not allowed in YAML text; delete it"
+        raise DataFileError(name, _with_measures([Problem(name, line, message)], text)) from None
     except yaml.YAMLError as exc:
         raise DataFileError(name, [Problem(name, None, f"not valid YAML: {exc}")]) from None
     except RecursionError:
@@ -265,16 +332,78 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, _Lines]:
         loader.dispose()
 
 
-def _yaml_message(exc: Any) -> str:
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _yaml_message(exc: Any, text: str) -> str:
     problem = str(exc.problem or exc.context or "not valid YAML")
-    if "tab" in problem or "'\\t'" in problem:
-        return "a tab character: YAML indentation must use spaces, not tabs"
     if "could not determine a constructor" in problem:
-        tag = problem.split("tag", 1)[-1].strip(" '!")
-        return f"the YAML tag '{tag}' is not allowed in a data file (only plain values)"
+        tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.split("tag", 1)[-1].strip(" '"))
+        return f"the YAML tag {_q(tag)} is not allowed in a data file (only plain values)"
+    if "'\\t'" in problem or _tab_in_indentation(exc.problem_mark, text):
+        return "a tab character: YAML indentation must use spaces, not tabs"
+    if "cannot start any token" in problem and exc.problem_mark is not None:
+        char = _char_at(exc.problem_mark, text)
+        if char:
+            return f"not valid YAML: a value cannot start with {_q(char)}; put the value in quotes"
+    began, found = exc.context_mark, exc.problem_mark
+    if (
+        exc.problem
+        and str(exc.context).startswith("while")
+        and began
+        and found
+        and began.line != found.line
+    ):
+        # An unclosed bracket or a misindented key: where the broken part began helps.
+        return f"not valid YAML: {exc.context}, {exc.problem} (it began at line {began.line + 1})"
     if exc.context and exc.problem:
         return f"not valid YAML: {exc.context}, {exc.problem}"
     return f"not valid YAML: {problem}"
+
+
+_MEASURE_ENTRY = re.compile(r"""^\s*-\s+id:\s*["']?([^"'\s#]+)""")
+
+
+def _with_measures(problems: list[Problem], text: str) -> list[Problem]:
+    """``problems``, each naming its measure as read from the text (the YAML did not parse)."""
+    last = max((p.line or 0 for p in problems if not p.measure), default=0)
+    if not last:
+        return problems
+    # measure_of[n]: the id of the measure entry that line n lies in, if any.
+    measure_of: list[str | None] = [None]
+    measure = None
+    in_measures = False
+    for source in _LINE_BREAK.split(text, maxsplit=last)[:last]:
+        if source[:1] not in ("", " ", "\t", "-", "#") or source.startswith("---"):
+            # A top-level key (or a new document) ends one section and starts another.
+            in_measures = source.startswith("measures:")
+            measure = None
+        elif in_measures and (entry := _MEASURE_ENTRY.match(source)):
+            measure = entry.group(1)
+        measure_of.append(measure)
+    return [
+        p
+        if p.measure or p.line is None or p.line >= len(measure_of) or not measure_of[p.line]
+        else Problem(p.file, p.line, p.message, measure_of[p.line])
+        for p in problems
+    ]
+
+
+def _source_line(mark: Any, text: str) -> str:
+    if mark is None:
+        return ""
+    lines = _LINE_BREAK.split(text)
+    return lines[mark.line] if 0 <= mark.line < len(lines) else ""
+
+
+def _tab_in_indentation(mark: Any, text: str) -> bool:
+    line = _source_line(mark, text)
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _char_at(mark: Any, text: str) -> str:
+    line = _source_line(mark, text)
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
 
 
 # --- locating problems ----------------------------------------------------------------------
@@ -387,7 +516,9 @@ def _follow(raw: Any, loc: tuple[Any, ...]) -> Any:
     return obj
 
 
-_YAML_TYPES = {
+_YAML_TYPES: dict[type, str] = {
+    dt.date: "a date",
+    dt.datetime: "a date and time",
     bool: "true/false",
     int: "a number",
     float: "a number",
@@ -410,7 +541,7 @@ def _schema_message(err: Any, raw: Any) -> str:
     if kind == "missing":
         return f"missing required key '{loc[-1]}'"
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        return f"unknown key '{loc[-1]}'"
+        return f"unknown key {_q(loc[-1])}"
     if kind == "string_type":
         hint = ' (put it in quotes, e.g. "3.1")' if isinstance(value, (int, float)) else ""
         return f"{field}: expected text, got {got}{hint}"
@@ -451,7 +582,7 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
             if code in codes:
                 out.append(
                     locate.problem(
-                        ("agencies", i, "code"), f"agency code '{code}' is declared twice"
+                        ("agencies", i, "code"), f"agency code {_q(code)} is declared twice"
                     )
                 )
             codes[code] = i
@@ -464,10 +595,10 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
         if not isinstance(ident, str):
             return
         if not _ID.match(ident):
-            out.append(locate.problem((key, i, "id"), f"id '{ident}' is not a dotted number"))
+            out.append(locate.problem((key, i, "id"), f"id {_q(ident)} is not a dotted number"))
             return
         if ident in seen_ids:
-            out.append(locate.problem((key, i, "id"), f"duplicate id '{ident}'"))
+            out.append(locate.problem((key, i, "id"), f"duplicate id {_q(ident)}"))
         seen_ids.add(ident)
         if parent is not None:
             head, _, tail = ident.rpartition(".")
@@ -475,8 +606,8 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
                 out.append(
                     locate.problem(
                         (key, i, "id"),
-                        f"id '{ident}' does not match its {what} '{parent}' "
-                        f"(expected '{parent}.<n>')",
+                        f"id {_q(ident)} does not match its {what} {_q(parent)} "
+                        f"(expected '{printable(parent, MAX_ECHO)}.<n>')",
                     )
                 )
 
@@ -490,7 +621,9 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
         theme = goal_entry.get("theme")
         if isinstance(theme, str):
             if theme not in theme_ids:
-                out.append(locate.problem(("goals", i, "theme"), f"theme '{theme}' does not exist"))
+                out.append(
+                    locate.problem(("goals", i, "theme"), f"theme {_q(theme)} does not exist")
+                )
             check_id("goals", i, goal_entry, theme, "theme")
         if isinstance(goal_entry.get("id"), str):
             goal_ids.add(goal_entry["id"])
@@ -504,7 +637,9 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
         goal = measure.get("goal")
         if isinstance(goal, str):
             if goal not in goal_ids:
-                out.append(locate.problem(("measures", i, "goal"), f"goal '{goal}' does not exist"))
+                out.append(
+                    locate.problem(("measures", i, "goal"), f"goal {_q(goal)} does not exist")
+                )
             check_id("measures", i, measure, goal, "goal")
         text = measure.get("text")
         if isinstance(text, str) and text and not text.strip():
@@ -513,7 +648,8 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
         if "pending" in measure and not isinstance(pending, bool):
             out.append(
                 locate.problem(
-                    ("measures", i, "pending"), f"pending: expected true or false, got {pending!r}"
+                    ("measures", i, "pending"),
+                    f"pending: expected true or false, got {printable(repr(pending), MAX_ECHO)}",
                 )
             )
         roles: dict[str, str] = {}
@@ -528,14 +664,14 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
                     out.append(
                         locate.problem(
                             ("measures", i, role, j),
-                            f"{role}: unknown agency '{code}' (declared: {declared})",
+                            f"{role}: unknown agency {_q(code)} (declared: {declared})",
                         )
                     )
                 elif code in roles:
                     out.append(
                         locate.problem(
                             ("measures", i, role, j),
-                            f"{role}: agency '{code}' is already listed in {roles[code]}",
+                            f"{role}: agency {_q(code)} is already listed in {roles[code]}",
                         )
                     )
                 roles.setdefault(code, role)
@@ -547,7 +683,40 @@ def _semantic_problems(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
             out.append(
                 locate.problem(
                     ("document", "publisher"),
-                    f"publisher: unknown agency '{publisher}' (declared: {declared})",
+                    f"publisher: unknown agency {_q(publisher)} (declared: {declared})",
+                )
+            )
+    out.extend(_hidden_characters(raw, locate))
+    return out
+
+
+#: Characters no text of the data may hold: controls other than line break and tab (a terminal
+#: would obey ESC and BEL), the bidirectional overrides and isolates (they reorder a line when
+#: shown), and the Unicode line and paragraph separators. YAML lets quoted strings spell them
+#: (``"\e"``, ``"\u202e"``).
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _hidden_characters(raw: dict[str, Any], locate: _Locator) -> list[Problem]:
+    """A problem for every text that holds a character in :data:`_HIDDEN`."""
+    out: list[Problem] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), raw)]
+    while stack:  # not recursive: YAML nesting may be deeper than Python's recursion limit
+        loc, obj = stack.pop()
+        if isinstance(obj, dict):
+            stack.extend(((*loc, k), v) for k, v in obj.items())
+        elif isinstance(obj, list):
+            stack.extend(((*loc, i), v) for i, v in enumerate(obj))
+        elif isinstance(obj, str) and (found := _HIDDEN.search(obj)):
+            inner = loc[2:] if len(loc) > 2 and isinstance(loc[1], int) else loc
+            field = ".".join(str(part) for part in inner if not isinstance(part, int))
+            out.append(
+                locate.problem(
+                    loc,
+                    f"{field}: holds the invisible control character "
+                    f"U+{ord(found.group()):04X}; delete it",
                 )
             )
     return out

@@ -17,9 +17,13 @@ from digivisio_cli.errors import OutputError
 
 def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     """Write ``data`` to ``path`` in one step; refuse an existing file unless ``force``."""
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # a name too long for the file system, a loop of links…
+        raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+    if is_dir:
         raise OutputError("write_failed", path=path, reason="it is a folder")
-    if path.exists() and not force:
+    if exists and not force:
         raise OutputError("file_exists", path=path)
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name: str | None = None

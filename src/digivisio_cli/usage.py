@@ -1,0 +1,42 @@
+"""Click's own usage errors, made safe to show in a terminal.
+
+Click repeats the offending argument in its messages ("No such command 'x'", "'x' is not one of
+…"). A pasted 10,000-character argument would come back whole; :class:`SafeGroup` cuts any such
+word short and escapes control and right-to-left characters before Click prints the message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
+
+from digivisio_cli.errors import MAX_ECHO, printable
+
+_LONG_WORD = re.compile(rf"\S{{{MAX_ECHO + 1},}}")
+
+
+class SafeGroup(TyperGroup):
+    """Typer's command group, whose usage errors pass through :func:`tidy` on their way out."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the group's own options (``--lang``, ``--data``…)."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except TyperException as exc:
+            raise tidy(exc) from exc.__cause__
+
+    def invoke(self, ctx: Any) -> Any:
+        """Find the command, parse its arguments and run it."""
+        try:
+            return super().invoke(ctx)
+        except TyperException as exc:
+            raise tidy(exc) from exc.__cause__
+
+
+def tidy(exc: TyperException) -> TyperException:
+    """``exc`` with every overlong word of its message cut short and control marks escaped."""
+    exc.message = printable(_LONG_WORD.sub(lambda m: m.group()[:MAX_ECHO] + "…", exc.message))
+    return exc
