@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 #: The languages the tool speaks. Finnish is the language of the source document.
@@ -217,3 +218,13 @@ class Dataset:
     themes: tuple[Theme, ...]
     goals: tuple[Goal, ...]
     measures: tuple[Measure, ...]
+
+    def goal(self, goal_id: str) -> Goal | None:
+        """The goal with this id, or None."""
+        return self._goals_by_id.get(goal_id)
+
+    @cached_property
+    def _goals_by_id(self) -> dict[str, Goal]:
+        # Built once: listing 100,000 measures looks up a goal for each of them. (A
+        # cached_property writes to the instance's __dict__, which a frozen dataclass allows.)
+        return {g.id: g for g in self.goals}

@@ -271,4 +271,4 @@ def agencies_by_code(dataset: Dataset) -> dict[str, Agency]:
 
 def goal_of(dataset: Dataset, measure: Measure) -> Goal | None:
     """The goal a measure stands under."""
-    return next((g for g in dataset.goals if g.id == measure.goal), None)
+    return dataset.goal(measure.goal)

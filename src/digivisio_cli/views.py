@@ -84,7 +84,7 @@ def measure_columns(lang: Lang, original: bool) -> list[Column]:
 
 def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dict[str, Value]:
     """One measure as a row: stable machine fields plus what a person reads."""
-    goal = next((g for g in dataset.goals if g.id == m.goal), None)
+    goal = dataset.goal(m.goal)
     # The translation field carries the requested language, English when Finnish is asked for
     # (text is always the Finnish original, so a Finnish "translation" would say nothing).
     tr_lang: Lang = lang if lang != "fi" else "en"
