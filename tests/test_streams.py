@@ -6,6 +6,7 @@ properties of the process's standard streams.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke_cli
+from digivisio_cli.cli import run as run_cli
 
 COMMAND = [sys.executable, "-m", "digivisio_cli"]
 
@@ -142,3 +144,23 @@ def test_full_disk_is_a_clean_error(args: list[str]) -> None:
     assert proc.stderr.decode().splitlines()[-1] == (
         "digivisio: Could not write the output: No space left on device."
     )
+
+
+class _ReaderGoneStream(io.StringIO):
+    """A stdout whose reader has gone away: every write breaks the pipe."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize(
+    "args", [["measures", "-f", "plain"], ["validate"]], ids=["listing", "validate"]
+)
+def test_a_pipe_broken_inside_the_command_also_ends_with_exit_0(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Click would turn a BrokenPipeError raised inside a command into exit 1; whether the pipe
+    # breaks there or at the final flush is a race, so both must end alike.
+    monkeypatch.setenv("DIGIVISIO_CACHE", "off")
+    monkeypatch.setattr(sys, "stdout", _ReaderGoneStream())
+    assert run_cli(args) == 0

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from digivisio_cli import __version__
-from digivisio_cli.errors import DataFileError, DigivisioError, ExitCode, UsageError
+from digivisio_cli.errors import DataFileError, DigivisioError, ExitCode, ReaderGone, UsageError
 from digivisio_cli.i18n import detect_lang, message
 from digivisio_cli.usage import SafeGroup
 
@@ -200,9 +200,9 @@ def write_stdout(text: str | bytes) -> None:
     """Write to stdout, replacing what the terminal's encoding cannot show.
 
     Bytes (an export) are written as they are. Output that cannot be written (stdout closed, a
-    full disk) is an OutputError; a reader that went away (BrokenPipeError) is left to :func:`run`.
+    full disk) is an OutputError; a reader that went away is ReaderGone, left to :func:`run`.
     """
-    from digivisio_cli.errors import OutputError
+    from digivisio_cli.errors import OutputError, ReaderGone
 
     stream = sys.stdout
     if stream is None:
@@ -218,7 +218,7 @@ def write_stdout(text: str | bytes) -> None:
                 stream.write(text.encode(encoding, "replace").decode(encoding))
         stream.flush()
     except BrokenPipeError:
-        raise
+        raise ReaderGone from None
     except OSError as exc:
         raise OutputError("output_failed", reason=exc.strerror or str(exc)) from None
 
@@ -326,7 +326,7 @@ def validate(
     opts = _opts(ctx)
     target = path or opts.data
     dataset = load(target)
-    print(
+    write_stdout(
         message(
             "valid",
             opts.lang,
@@ -337,6 +337,7 @@ def validate(
             agencies=len(dataset.agencies),
             pending=sum(m.pending for m in dataset.measures),
         )
+        + "\n"
     )
 
 
@@ -559,7 +560,7 @@ def run(argv: list[str] | None = None) -> int:
     except DigivisioError as exc:
         _report(exc, _lang_from_argv(args))
         return int(exc.exit_code)
-    except BrokenPipeError:
+    except (ReaderGone, BrokenPipeError):
         _quiet_broken_pipe()
         return 0
     except KeyboardInterrupt:

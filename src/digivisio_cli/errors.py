@@ -119,6 +119,15 @@ class OutputError(DigivisioError):
     """Output could not be written (an existing file without ``--force``, a full disk…)."""
 
 
+class ReaderGone(Exception):
+    """The reader of stdout went away (``| head``): not an error, the command just stops.
+
+    Deliberately not an OSError: Click turns a BrokenPipeError raised inside a command into exit
+    code 1, and whether the pipe breaks inside the command or at the final flush is a race. As
+    this exception, it always reaches ``run()``, which ends quietly with exit code 0.
+    """
+
+
 class UsageError(DigivisioError):
     """The command line asks for something that does not exist or does not make sense."""
 
