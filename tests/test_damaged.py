@@ -537,9 +537,12 @@ def test_every_command_reports_a_damaged_file_the_same_way(cli: Invoke, tmp_path
         assert (result.exit_code, result.stderr, result.stdout) == (1, expected, ""), command
 
 
-def test_empty_data_option_is_an_error_not_the_bundled_data(cli: Invoke) -> None:
-    # --data "$FILE" with FILE unset must not quietly answer from the bundled data.
-    result = cli(["--data", "", "goals"])
+@pytest.mark.parametrize(
+    "args", [["--data", "", "goals"], ["validate", ""]], ids=["--data", "validate"]
+)
+def test_empty_data_path_is_an_error_not_the_bundled_data(cli: Invoke, args: list[str]) -> None:
+    # --data "$FILE" or validate "$FILE" with FILE unset must not quietly use the bundled data.
+    result = cli(args)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         "--data: is empty; give the path of a data file, or leave it out",

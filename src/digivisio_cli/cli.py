@@ -324,7 +324,7 @@ def validate(
     from digivisio_cli.loader import load, resolve_data_path
 
     opts = _opts(ctx)
-    target = path or opts.data
+    target = path if path is not None else opts.data
     dataset = load(target)
     write_stdout(
         message(

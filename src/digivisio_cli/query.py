@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from digivisio_cli.errors import UnknownNameError
+from digivisio_cli.errors import UnknownNameError, printable
 from digivisio_cli.model import Agency, Dataset, Goal, Measure, Theme
 
 Role = Literal["responsible", "partner"]
@@ -109,14 +109,7 @@ def unknown_id(dataset: Dataset, raw: str, ident: str) -> UnknownNameError:
         ]
         if nearby:
             break
-    return UnknownNameError("unknown_id", _printable(shown), suggestions, nearby[:12])
-
-
-def _printable(text: str) -> str:
-    """``text`` with control and bidi characters made visible, safe to echo to a terminal."""
-    return "".join(
-        ch if not unicodedata.category(ch).startswith("C") else f"\\u{ord(ch):04x}" for ch in text
-    )
+    return UnknownNameError("unknown_id", printable(shown), suggestions, nearby[:12])
 
 
 def agency_aliases(agency: Agency) -> list[str]:
@@ -137,7 +130,7 @@ def resolve_agency(dataset: Dataset, name: str) -> Agency:
     suggestions = list(dict.fromkeys(folded[c] for c in close))
     valid = [f"{a.code} ({a.names.fi})" for a in dataset.agencies]
     return _raise(
-        UnknownNameError("unknown_agency", _printable(name[:MAX_ID_LENGTH]), suggestions, valid)
+        UnknownNameError("unknown_agency", printable(name[:MAX_ID_LENGTH]), suggestions, valid)
     )
 
 
