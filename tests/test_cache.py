@@ -144,3 +144,42 @@ def test_concurrent_first_runs_all_succeed_and_leave_one_entry(tmp_path: Path) -
         assert b"valid" in out
     assert len(_entries(tmp_path / "cache")) == 1
     assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".tmp")]
+
+
+def test_pruning_touches_only_the_caches_own_files(cache_dir: Path) -> None:
+    cache_dir.mkdir(mode=0o700)
+    theirs = [cache_dir / f"model_{n}.pickle" for n in range(cache.KEEP + 2)]
+    theirs += [cache_dir / ".hidden.pickle", cache_dir / "notes.txt"]
+    for path in theirs:
+        path.write_bytes(b"not ours")
+        os.utime(path, (0, 0))
+    dataset = load(SMALL)
+    for n in range(cache.KEEP + 2):
+        cache.put(f"content {n}".encode(), dataset)
+    assert all(path.exists() for path in theirs)
+    assert len(_entries(cache_dir)) - len([p for p in theirs if p.suffix == ".pickle"]) == (
+        cache.KEEP
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_folder_others_can_write_to_is_not_used(cache_dir: Path) -> None:
+    cache_dir.mkdir(mode=0o700)
+    cache_dir.chmod(0o777)
+    load(SMALL)
+    assert not _entries(cache_dir)
+    cache_dir.chmod(0o700)
+    load(SMALL)
+    assert len(_entries(cache_dir)) == 1
+    cache_dir.chmod(0o770)
+    assert cache.get(SMALL.read_bytes()) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX symbolic links and owners")
+def test_an_entry_that_is_a_symbolic_link_is_not_read(cache_dir: Path, tmp_path: Path) -> None:
+    load(SMALL)
+    (entry,) = _entries(cache_dir)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    assert cache.get(SMALL.read_bytes()) is None

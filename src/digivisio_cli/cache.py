@@ -7,6 +7,11 @@ be answered from a stale entry. Entries live in the user's cache folder
 atomically, so concurrent runs at worst compute the same entry twice. Anything wrong with the
 cache — a corrupt or truncated entry, a folder that cannot be created or written — only costs
 speed: :func:`get` misses and :func:`put` does nothing. ``DIGIVISIO_CACHE=off`` turns it off.
+
+Entries are pickles, so (on POSIX) one is read only from a folder that is the user's own and
+writable by nobody else, only if it is a regular file of the user's, and never through a
+symbolic link. The key does not cover the versions of PyYAML and Pydantic: an upgrade of either
+that changed what validates would be noticed at the next change of the data file or of digivisio.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
+import stat
 import sys
 from pathlib import Path
 
@@ -26,7 +33,10 @@ ENV_DIR = "DIGIVISIO_CACHE_DIR"
 #: Entries kept; older ones are removed when a new one is written.
 KEEP = 8
 _SUFFIX = ".pickle"
+_TMP_PREFIX = ".tmp-"
 _MAGIC = "digivisio-cache-1"
+_ENTRY = re.compile(r"[0-9a-f]{40}\.pickle")
+_OURS = re.compile(r"[0-9a-f]{40}\.pickle|\.tmp-\w+\.pickle")
 
 
 def cache_dir() -> Path | None:
@@ -69,20 +79,49 @@ def key(content: bytes) -> str:
     return digest.hexdigest()
 
 
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder that only this user can write to.
+
+    Unpickling runs the entry's instructions, so an entry must be the user's own and must sit
+    where nobody else could have put it (or a symlink to a file of the user's that somebody
+    else chose). On systems without POSIX owners (Windows) the per-user cache folder is trusted.
+    """
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        st = folder.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read_entry(entry: Path) -> bytes | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(entry, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (
+            hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_nlink != 1)
+        ):
+            return None
+        try:
+            return handle.read()
+        except OSError:
+            return None
+
+
 def get(content: bytes) -> Dataset | None:
     """The dataset validated earlier from exactly these bytes, or None."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not _private(folder):
         return None
     k = key(content)
     entry = folder / (k + _SUFFIX)
-    try:
-        with entry.open("rb") as handle:
-            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
-                # Only trust entries this user wrote: unpickling runs the file's instructions.
-                return None
-            blob = handle.read()
-    except OSError:
+    blob = _read_entry(entry)
+    if blob is None:
         return None
     try:
         magic, stored_key, dataset = pickle.loads(blob)
@@ -105,9 +144,11 @@ def put(content: bytes, dataset: Dataset) -> None:
     k = key(content)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return
         blob = pickle.dumps((_MAGIC, k, dataset), protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=_SUFFIX)
-    except (OSError, pickle.PicklingError, RecursionError):
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=_SUFFIX)
+    except Exception:  # a cache that cannot be written only costs speed, whatever went wrong
         return
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -117,24 +158,31 @@ def put(content: bytes, dataset: Dataset) -> None:
     except OSError:
         _remove(Path(tmp))
         return
-    _prune(folder)
+    _prune(folder, keep=k + _SUFFIX)
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, keep: str) -> None:
+    """Remove all but the newest entries, and temporary files of runs killed mid-write.
+
+    Only files named as this module names them are touched: ``DIGIVISIO_CACHE_DIR`` may point
+    at a folder that holds other things too.
+    """
     import time
 
     try:
-        found = [(p, p.stat().st_mtime) for p in folder.iterdir() if p.suffix == _SUFFIX]
+        found = [(p, p.stat().st_mtime) for p in folder.iterdir() if _OURS.fullmatch(p.name)]
     except OSError:  # the folder, or an entry, vanished under a concurrent run
         return
     entries = sorted(
-        ((p, mtime) for p, mtime in found if not p.name.startswith(".")),
+        ((p, mtime) for p, mtime in found if _ENTRY.fullmatch(p.name) and p.name != keep),
         key=lambda item: item[1],
         reverse=True,
     )
     # A temporary file older than an hour belongs to a run that was killed mid-write.
-    abandoned = [p for p, mtime in found if p.name.startswith(".") and mtime < time.time() - 3600]
-    for stale in [p for p, _ in entries[KEEP:]] + abandoned:
+    abandoned = [
+        p for p, mtime in found if p.name.startswith(_TMP_PREFIX) and mtime < time.time() - 3600
+    ]
+    for stale in [p for p, _ in entries[KEEP - 1 :]] + abandoned:
         _remove(stale)
 
 
