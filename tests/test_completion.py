@@ -9,6 +9,9 @@ from conftest import SMALL, invoke_cli
 from digivisio_cli.cli import app, complete_actors, complete_ids
 from digivisio_cli.completion import (
     ACTOR_OPTIONS,
+    FLAGS,
+    GLOBAL_FLAGS,
+    GLOBAL_VALUE_OPTIONS,
     ID_ARGUMENT_COMMANDS,
     ID_OPTIONS,
     VALUE_OPTIONS,
@@ -29,10 +32,23 @@ LINES = [
     "digivisio measures --format json -g ",
     "digivisio export -f csv --actor ",
     f"digivisio --data {SMALL} who-owns 3.1",
+    f"digivisio --data={SMALL} show 3.10",
+    "digivisio measures --goal =",
+    "digivisio export --force -o out.csv --actor =",
+    "digivisio who-owns --original 3.3.",
+    "digivisio -l sv --no-color who-owns -f json 3.1.",
 ]
 # Requests the fast path leaves to Typer: command and option names, other option values.
 DEFERRED = [
     "digivisio show 3.2.2 ",
+    "digivisio --foo who-owns 3.2.",
+    "digivisio -g 3.",
+    "digivisio who-owns -fjson 3.",
+    "digivisio who-owns -- 3.",
+    # Options the command does not have: an error when run, so no ids or agencies to offer.
+    "digivisio who-owns --actor O",
+    "digivisio goals -g 3.",
+    "digivisio diff -g 3.",
     "digivisio wh",
     "digivisio ",
     "digivisio measures --ac",
@@ -79,8 +95,14 @@ def test_fast_completion_lists_the_ids_under_what_was_typed() -> None:
     assert answer[0].split() == ["3.2.2", *(f"3.2.2.{n}" for n in range(1, 7))]
 
 
-def test_completion_reads_the_data_named_on_the_command_line() -> None:
-    answer = fast_complete(_environ("bash", f"digivisio --data {SMALL} who-owns 3.1"))
+@pytest.mark.parametrize(
+    "line",
+    [f"digivisio --data {SMALL} who-owns 3.1", f"digivisio who-owns --data {SMALL} 3.1"],
+    ids=["before the command", "after the command"],
+)
+def test_completion_reads_the_data_named_on_the_command_line(line: str) -> None:
+    # After the command too, as when the command runs (Typer's own completion ignores it there).
+    answer = fast_complete(_environ("bash", line))
     assert answer is not None
     assert "3.10" in answer[0].split()
 
@@ -94,22 +116,25 @@ def test_script_requests_are_left_to_typer() -> None:
     assert fast_complete({"_DIGIVISIO_COMPLETE": "source_bash"}) is None
 
 
-def _value_options(command: typer.main.TyperGroup | object) -> set[str]:
-    params = getattr(command, "params", [])
+def _options(command: object, flags: bool) -> set[str]:
     return {
-        opt for p in params if p.param_type_name == "option" and not p.is_flag for opt in p.opts
+        opt
+        for p in getattr(command, "params", [])
+        if p.param_type_name == "option" and p.is_flag == flags
+        for opt in [*p.opts, *p.secondary_opts]
     }
 
 
 def test_the_option_tables_match_the_cli() -> None:
     group = typer.main.get_command(app)
     commands = group.commands  # type: ignore[attr-defined]
-    value_options = _value_options(group)
-    id_options: set[str] = set()
-    actor_options: set[str] = set()
+    assert _options(group, flags=False) == GLOBAL_VALUE_OPTIONS
+    assert _options(group, flags=True) == GLOBAL_FLAGS
+    assert set(commands) == set(VALUE_OPTIONS) == set(FLAGS)
     id_commands: set[str] = set()
     for name, command in commands.items():
-        value_options |= _value_options(command)
+        assert _options(command, flags=False) == VALUE_OPTIONS[name], name
+        assert _options(command, flags=True) == FLAGS[name], name
         for param in command.params:
             completer = getattr(param, "_custom_shell_complete", None)
             source = getattr(completer, "__closure__", None) or ()
@@ -123,10 +148,7 @@ def test_the_option_tables_match_the_cli() -> None:
                 if param.param_type_name == "argument":
                     id_commands.add(name)
                 else:
-                    id_options.update(param.opts)
+                    assert set(param.opts) <= ID_OPTIONS, name
             if complete_actors.__qualname__ in callbacks:
-                actor_options.update(param.opts)
-    assert value_options == VALUE_OPTIONS
-    assert id_options == ID_OPTIONS
-    assert actor_options == ACTOR_OPTIONS
+                assert set(param.opts) <= ACTOR_OPTIONS, name
     assert id_commands == ID_ARGUMENT_COMMANDS

@@ -100,8 +100,9 @@ def complete_actors(ctx: typer.Context, incomplete: str) -> list[str]:
 # --- shared plumbing -----------------------------------------------------------------------
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    # Not while the shell asks for completions: the version is no completion.
+    if value and not ctx.resilient_parsing:
         typer.echo(f"digivisio {__version__}")
         raise typer.Exit()
 

@@ -6,7 +6,9 @@ Typer, Click or Pydantic are imported (``__main__`` calls :func:`fast_complete`)
 written exactly as Typer's own completion classes would write it, for the scripts that
 ``--install-completion`` installs. Anything else (command and option names, other option values,
 the scripts themselves) returns None and is left to Typer. ``tests/test_completion.py`` checks
-both paths give the same answers and that the option tables below match the CLI's.
+both paths give the same answers and that the option tables below match the CLI's. One
+difference is deliberate: ``--data``, ``--lang`` and ``--no-color`` typed after the command
+count, as they do when the command runs (``cli.hoist_global_options``); Typer ignores them.
 """
 
 from __future__ import annotations
@@ -22,27 +24,43 @@ if TYPE_CHECKING:
 COMPLETE_VAR = "_DIGIVISIO_COMPLETE"
 #: Commands whose one argument is a theme, goal or measure id.
 ID_ARGUMENT_COMMANDS = frozenset({"who-owns", "show"})
-#: Options whose value is an id, and options whose value is an agency.
+#: Options whose value is an id, and options whose value is an agency (where a command has them).
 ID_OPTIONS = frozenset({"--goal", "-g"})
 ACTOR_OPTIONS = frozenset({"--actor", "-a"})
-#: Every option, global or of a command, that takes a value (the rest are flags).
-VALUE_OPTIONS = frozenset(
-    {
-        *ID_OPTIONS,
-        *ACTOR_OPTIONS,
-        "--data",
-        "--lang",
-        "-l",
-        "--format",
-        "-f",
-        "--role",
-        "--search",
-        "-s",
-        "--output",
-        "-o",
-        "--what",
-    }
-)
+
+# The options of the program and of each command: those that take a value, and flags.
+# tests/test_completion.py checks these tables against the CLI itself.
+GLOBAL_VALUE_OPTIONS = frozenset({"--data", "--lang", "-l"})
+GLOBAL_FLAGS = frozenset({"--no-color", "--version", "--install-completion", "--show-completion"})
+#: The global options that may also follow the command (cli.hoist_global_options moves them).
+HOISTED_VALUE_OPTIONS = GLOBAL_VALUE_OPTIONS
+HOISTED_FLAGS = frozenset({"--no-color"})
+HELP = frozenset({"-h", "--help"})
+_FORMAT = frozenset({"--format", "-f"})
+_FILTERS = ID_OPTIONS | ACTOR_OPTIONS | {"--role", "--search", "-s"}
+_PENDING = frozenset({"--pending", "--no-pending", "--original"})
+VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "validate": frozenset(),
+    "measures": _FORMAT | _FILTERS,
+    "who-owns": _FORMAT,
+    "show": _FORMAT,
+    "goals": _FORMAT,
+    "matrix": _FORMAT,
+    "actors": _FORMAT,
+    "export": _FORMAT | _FILTERS | {"--output", "-o", "--what"},
+    "diff": _FORMAT,
+}
+FLAGS: dict[str, frozenset[str]] = {
+    "validate": frozenset(),
+    "measures": _PENDING,
+    "who-owns": frozenset({"--original"}),
+    "show": frozenset(),
+    "goals": frozenset(),
+    "matrix": frozenset(),
+    "actors": frozenset(),
+    "export": _PENDING | {"--excel", "--force"},
+    "diff": frozenset(),
+}
 
 
 def _dataset_or_none(data: str | None) -> Dataset | None:
@@ -109,33 +127,44 @@ def _candidates(args: list[str], incomplete: str, data: str | None) -> list[str]
             if expecting == "--data":
                 data = arg
             expecting = None
-        elif arg == "--":
+            continue
+        if arg == "--":
             return None
-        elif arg.startswith("-") and arg != "-":
-            name, has_value, value = arg.partition("=")
-            if name.startswith("--") and has_value:
-                if name == "--data":
-                    data = value
-            elif name in VALUE_OPTIONS:
-                expecting = name
-            elif not name.startswith("--") and len(name) > 2:
-                return None  # -fjson or -ng: short options glued together
-        elif command is None:
-            command = arg
+        if not arg.startswith("-") or arg == "-":
+            if command is None:
+                if arg not in VALUE_OPTIONS:
+                    return None  # not a command (yet): Typer knows what to say
+                command = arg
+            else:
+                positionals += 1
+            continue
+        name, has_value, value = arg.partition("=")
+        if command is None:
+            takes_value, is_flag = name in GLOBAL_VALUE_OPTIONS, name in GLOBAL_FLAGS | HELP
         else:
-            positionals += 1
+            takes_value = name in VALUE_OPTIONS[command] | HOISTED_VALUE_OPTIONS
+            is_flag = name in FLAGS[command] | HOISTED_FLAGS | HELP
+        if takes_value and has_value and name.startswith("--"):
+            if name == "--data":
+                data = value
+        elif takes_value and not has_value:
+            expecting = name
+        elif not (is_flag and not has_value):
+            return None  # an unknown option, or -fjson: short options glued together
+    # Click reads a lone "=" (bash splits --goal=<Tab> there) as nothing typed yet.
+    typed = "" if incomplete == "=" else incomplete
     if expecting in ID_OPTIONS:
-        found = matching_ids(incomplete, data)
+        found = matching_ids(typed, data)
     elif expecting in ACTOR_OPTIONS:
-        found = matching_actors(incomplete, data)
-    elif expecting is not None or incomplete.startswith("-") or command is None:
+        found = matching_actors(typed, data)
+    elif expecting is not None or typed.startswith("-") or command is None:
         return None
     elif command in ID_ARGUMENT_COMMANDS and positionals == 0:
-        found = matching_ids(incomplete, data)
+        found = matching_ids(typed, data)
     else:
         return None
     # Typer keeps only what starts with the typed text as typed; so do we, to answer alike.
-    return [value for value in found if value.startswith(incomplete)]
+    return [value for value in found if value.startswith(typed)]
 
 
 def _zsh_escape(value: str) -> str:
