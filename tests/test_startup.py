@@ -81,3 +81,18 @@ def test_completion_answers_without_typer(warm: Path) -> None:
         "COMP_CWORD": "2",
     }
     assert not _imported(warm, [], env) & (HEAVY | {"typer", "click"})
+
+
+def test_a_command_thaws_only_what_it_froze() -> None:
+    import gc
+
+    from conftest import invoke_cli
+
+    assert invoke_cli(["goals", "-f", "json"]).exit_code == 0
+    assert gc.get_freeze_count() == 0  # the command froze the data, and thawed it at the end
+    gc.freeze()
+    try:
+        assert invoke_cli(["goals", "-f", "json"]).exit_code == 0
+        assert gc.get_freeze_count() > 0  # what the host program froze stays frozen
+    finally:
+        gc.unfreeze()

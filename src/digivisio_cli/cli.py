@@ -152,12 +152,20 @@ def _dataset(opts: Options) -> Dataset:
 
     from digivisio_cli.loader import load
 
+    global _froze_data
     dataset = load(opts.data)
     # The data lives until the command ends and holds no cycles: exempt it (and everything
     # imported so far) from the cyclic collector, which would otherwise walk 100,000 measures
-    # again and again while the rows are built. run() undoes this when the command ends.
-    gc.freeze()
+    # again and again while the rows are built. run() undoes this when the command ends; a
+    # program that froze objects itself is left alone.
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        _froze_data = True
     return dataset
+
+
+#: Whether _dataset froze the collector's view of the heap (run() thaws it).
+_froze_data = False
 
 
 def _color_wanted(opts: Options) -> bool:
@@ -568,10 +576,17 @@ def run(argv: list[str] | None = None) -> int:
         print(message("interrupted", _lang_from_argv(args)), file=sys.stderr)
         return 130
     finally:
+        _thaw()
+    return int(ExitCode.OK)
+
+
+def _thaw() -> None:
+    global _froze_data
+    if _froze_data:
         import gc
 
         gc.unfreeze()
-    return int(ExitCode.OK)
+        _froze_data = False
 
 
 _GLOBAL_WITH_VALUE = ("--lang", "-l", "--data")
