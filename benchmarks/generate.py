@@ -23,6 +23,13 @@ MEASURES_PER_GOAL = 50
 GOALS_PER_THEME = 20
 
 
+def measure_id(index: int) -> str:
+    """The id that :func:`synthetic` gives its ``index``-th measure (from 0)."""
+    goal = index // MEASURES_PER_GOAL
+    theme, goal_in_theme = divmod(goal, GOALS_PER_THEME)
+    return f"3.{theme + 1}.{goal_in_theme + 1}.{index % MEASURES_PER_GOAL + 1}"
+
+
 def synthetic(template: dict[str, Any], count: int) -> dict[str, Any]:
     """A data set shaped like ``template`` but holding ``count`` measures."""
     real_themes, real_goals, real_measures = (
