@@ -183,3 +183,15 @@ def test_an_entry_that_is_a_symbolic_link_is_not_read(cache_dir: Path, tmp_path:
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
     assert cache.get(SMALL.read_bytes()) is None
+
+
+def test_no_home_folder_means_no_cache_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.delenv("DIGIVISIO_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", homeless)
+    assert cache.cache_dir() is None
+    assert load(SMALL).measures

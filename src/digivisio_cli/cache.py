@@ -46,14 +46,17 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get(ENV_DIR)
     if explicit:
         return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Caches")
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        # The XDG spec says a relative value is invalid and must be ignored.
-        base = xdg if os.path.isabs(xdg) else str(Path.home() / ".cache")
+    try:
+        if sys.platform == "win32":
+            base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        elif sys.platform == "darwin":
+            base = str(Path.home() / "Library" / "Caches")
+        else:
+            xdg = os.environ.get("XDG_CACHE_HOME", "")
+            # The XDG spec says a relative value is invalid and must be ignored.
+            base = xdg if os.path.isabs(xdg) else str(Path.home() / ".cache")
+    except (RuntimeError, KeyError):  # no home folder to be found (a bare service account)
+        return None
     return Path(base) / "digivisio"
 
 
