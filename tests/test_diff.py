@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, SMALL, Invoke
+from digivisio_cli import loader
 from digivisio_cli.diff import (
     DIFFERENT_MEASURE,
     FlagChange,
@@ -432,6 +433,17 @@ def test_a_file_can_come_from_standard_input(cli: Invoke, three_changes: Path) -
     assert [(c["id"], c["change"]) for c in changes][2] == ("3.3.3.5", "added")
     bad = cli(["diff", "-", "bundled"], stdin=b"measures: [")
     assert bad.exit_code == 2 and bad.stderr.startswith("-:")
+
+
+def test_standard_input_over_the_size_limit_is_refused_like_a_file(
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "MAX_BYTES", 2**20)
+    result = cli(["diff", "-", "bundled"], stdin=b"#" * (2**20 + 1))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "-: is over 1 MiB, larger than any data file could be (the limit is 1 MiB); not read"
+    )
 
 
 def test_a_renumbered_measure_gets_a_note(cli: Invoke, tmp_path: Path) -> None:

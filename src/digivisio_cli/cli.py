@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from digivisio_cli import __version__
-from digivisio_cli.errors import DataFileError, DigivisioError, ExitCode, ReaderGone, UsageError
+from digivisio_cli.errors import (
+    DataFileError,
+    DigivisioError,
+    ExitCode,
+    OutputError,
+    ReaderGone,
+    UsageError,
+)
 from digivisio_cli.i18n import detect_lang, message
 from digivisio_cli.usage import SafeGroup
 
@@ -211,8 +218,6 @@ def write_stdout(text: str | bytes) -> None:
     Bytes (an export) are written as they are. Output that cannot be written (stdout closed, a
     full disk) is an OutputError; a reader that went away is ReaderGone, left to :func:`run`.
     """
-    from digivisio_cli.errors import OutputError, ReaderGone
-
     stream = sys.stdout
     if stream is None:
         raise OutputError("output_failed", reason="standard output is closed")
@@ -519,16 +524,12 @@ def _diff_input(arg: str) -> Dataset:
     """
     from pathlib import Path
 
-    from digivisio_cli.errors import DiffInputError, Problem
-    from digivisio_cli.loader import MAX_BYTES, bundled_data_path, load, parse
+    from digivisio_cli.errors import DiffInputError
+    from digivisio_cli.loader import bundled_data_path, load, parse, read_stream
 
     try:
         if arg == STDIN:
-            content = sys.stdin.buffer.read(MAX_BYTES + 1)
-            if len(content) > MAX_BYTES:
-                limit = f"larger than {MAX_BYTES // 2**20} MiB; not read"
-                raise DataFileError(STDIN, [Problem(STDIN, None, limit)])
-            return parse(content, STDIN)
+            return parse(read_stream(sys.stdin.buffer, STDIN), STDIN)
         # A Path, so that an empty argument is an error, not "the default data file".
         return load(bundled_data_path() if arg == BUNDLED else Path(arg))
     except DataFileError as exc:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from digivisio_cli.errors import MAX_ECHO, DataFileError, Problem, printable
 from digivisio_cli.model import Dataset
@@ -83,11 +83,7 @@ def read_bytes(path: Path) -> bytes:
             shown = f"{size / 2**20:.0f} MiB" if size >= 2 * MAX_BYTES else f"{size:,} bytes"
             raise _too_large(name, f"is {shown}")
         with path.open("rb") as handle:
-            content = handle.read(MAX_BYTES + 1)
-        if len(content) > MAX_BYTES:
-            # A pipe or a device reports no size: its length is known only once read.
-            raise _too_large(name, f"is over {MAX_BYTES // 2**20} MiB")
-        return content
+            return read_stream(handle, name)
     except FileNotFoundError:
         raise DataFileError(name, [Problem(name, None, "no such file")]) from None
     except PermissionError:
@@ -97,6 +93,15 @@ def read_bytes(path: Path) -> bytes:
     except ValueError:
         # The operating system cannot even look the name up (a NUL character in it).
         raise DataFileError(name, [Problem(name, None, "is not a usable file name")]) from None
+
+
+def read_stream(stream: BinaryIO, name: str) -> bytes:
+    """All of ``stream`` (a file, a pipe, standard input), unless it is over the size limit."""
+    content = stream.read(MAX_BYTES + 1)
+    if len(content) > MAX_BYTES:
+        # A pipe or a device reports no size: its length is known only once read.
+        raise _too_large(name, f"is over {MAX_BYTES // 2**20} MiB")
+    return content
 
 
 def _too_large(name: str, size: str) -> DataFileError:
