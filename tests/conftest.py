@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from digivisio_cli.cli import run
-from digivisio_cli.loader import bundled_data_path, load
-from digivisio_cli.model import Dataset
+from digivisio_cli.app.cli import run
+from digivisio_cli.data.matrix import load
+from digivisio_cli.data.source import bundled_data_path
+from digivisio_cli.domain.model import Dataset
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = FIXTURES / "small.yaml"

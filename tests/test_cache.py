@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL
-from digivisio_cli import cache, loader
-from digivisio_cli.loader import load
+from digivisio_cli.data import cache, matrix
+from digivisio_cli.data.matrix import load
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object) -> None:
         raise AssertionError("parsed although the cache should have answered")
 
-    monkeypatch.setattr(loader, "parse", refuse)
+    monkeypatch.setattr(matrix, "parse", refuse)
 
 
 def test_second_load_is_answered_from_the_cache_with_an_equal_dataset(

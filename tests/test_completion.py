@@ -6,8 +6,8 @@ import pytest
 import typer
 
 from conftest import SMALL, invoke_cli
-from digivisio_cli.cli import app, complete_actors, complete_ids
-from digivisio_cli.completion import (
+from digivisio_cli.app.cli import app
+from digivisio_cli.app.completion import (
     ACTOR_OPTIONS,
     FLAGS,
     GLOBAL_FLAGS,
@@ -17,6 +17,7 @@ from digivisio_cli.completion import (
     VALUE_OPTIONS,
     fast_complete,
 )
+from digivisio_cli.app.options import complete_actors, complete_ids
 
 SHELLS = ["bash", "zsh", "fish", "powershell"]
 # Command lines as typed up to the cursor; a trailing space means a new word is begun.

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL, Invoke
-from digivisio_cli import loader
-from digivisio_cli.loader import MAX_BYTES
+from digivisio_cli.data import source
+from digivisio_cli.data.source import MAX_BYTES
 
 VALID = SMALL.read_text(encoding="utf-8")
 
@@ -586,7 +586,7 @@ def test_endless_device_is_cut_off_at_the_limit(
 ) -> None:
     # A device or a pipe reports no size: the limit holds while reading, too. (A smaller limit
     # for the test: reading the real one from /dev/zero would only cost time and memory.)
-    monkeypatch.setattr(loader, "MAX_BYTES", 2**20)
+    monkeypatch.setattr(source, "MAX_BYTES", 2**20)
     started = time.monotonic()
     result = cli(["validate", "/dev/zero"])
     assert time.monotonic() - started < TIME_LIMIT

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, SMALL, Invoke
-from digivisio_cli import loader
-from digivisio_cli.diff import (
+from digivisio_cli.data import source
+from digivisio_cli.data.matrix import load
+from digivisio_cli.data.source import bundled_data_path
+from digivisio_cli.domain.diff import (
     DIFFERENT_MEASURE,
     FlagChange,
     ListChange,
@@ -24,10 +26,9 @@ from digivisio_cli.diff import (
     compare,
     word_diff,
 )
-from digivisio_cli.diffview import diff_view, mark_words
-from digivisio_cli.formats import FORMATS, LISTING_FORMATS, RenderContext
-from digivisio_cli.loader import bundled_data_path, load
-from digivisio_cli.model import Agency, Dataset, Measure, Names
+from digivisio_cli.domain.model import Agency, Dataset, Measure, Names
+from digivisio_cli.render.diffview import diff_view, mark_words
+from digivisio_cli.render.registry import FORMATS, LISTING_FORMATS, RenderContext
 
 SMALL_V2 = FIXTURES / "small-v2.yaml"
 GOLDEN = Path(__file__).parent / "golden"
@@ -156,7 +157,7 @@ def test_word_diff_keeps_every_word_once_in_order() -> None:
 
 
 def test_translations_and_notes_are_compared_too(small: Dataset) -> None:
-    from digivisio_cli.model import MeasureTranslation
+    from digivisio_cli.domain.model import MeasureTranslation
 
     tr = {"en": MeasureTranslation("The ministry answers for architecture.")}
     (change,) = compare(
@@ -249,7 +250,7 @@ def test_agency_load_counts_before_after_and_delta(small: Dataset) -> None:
 
 
 def test_every_field_that_can_change_has_a_label_in_each_language(small: Dataset) -> None:
-    from digivisio_cli.model import AgencyNote, MeasureTranslation, TitleTranslation
+    from digivisio_cli.domain.model import AgencyNote, MeasureTranslation, TitleTranslation
 
     okm, oph, karvi = small.agencies
     agencies = (
@@ -438,7 +439,7 @@ def test_a_file_can_come_from_standard_input(cli: Invoke, three_changes: Path) -
 def test_standard_input_over_the_size_limit_is_refused_like_a_file(
     cli: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "MAX_BYTES", 2**20)
+    monkeypatch.setattr(source, "MAX_BYTES", 2**20)
     result = cli(["diff", "-", "bundled"], stdin=b"#" * (2**20 + 1))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (

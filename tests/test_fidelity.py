@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from digivisio_cli.model import Dataset
+from digivisio_cli.domain.model import Dataset
 from source_text import SourceGoal, read_goals, source_path
 
 SOURCE = source_path()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from digivisio_cli.formats import FORMATS, LISTING_FORMATS, RenderContext
-from digivisio_cli.model import Dataset
-from digivisio_cli.query import Filters, filter_measures, resolve
-from digivisio_cli.views import (
+from digivisio_cli.domain.model import Dataset
+from digivisio_cli.domain.query import Filters, filter_measures, resolve
+from digivisio_cli.render.registry import FORMATS, LISTING_FORMATS, RenderContext
+from digivisio_cli.render.views import (
     Tabular,
     actors_view,
     goals_view,

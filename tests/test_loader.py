@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL
+from digivisio_cli.data.matrix import load, parse
 from digivisio_cli.errors import DataFileError
-from digivisio_cli.loader import load, parse
 
 VALID = SMALL.read_text(encoding="utf-8")
 

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SMALL, invoke_cli
+from digivisio_cli.app.report import error_lines
+from digivisio_cli.data.matrix import parse
+from digivisio_cli.domain.model import Dataset
 from digivisio_cli.errors import MAX_SHOWN, DataFileError
-from digivisio_cli.loader import parse
-from digivisio_cli.model import Dataset
 
 TEXT = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
@@ -141,7 +142,7 @@ def assert_answer_or_clean_error(content: bytes, name: str = "gen.yaml") -> None
             assert problem.line is None or 1 <= problem.line <= line_count
             shown = str(problem)
             assert shown.startswith(name) and "\n" not in shown and "\x1b" not in shown
-        rendered = exc.lines()
+        rendered = error_lines(exc)
         assert len(rendered) <= MAX_SHOWN + 2
     else:
         assert isinstance(dataset, Dataset)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digivisio_cli.errors import UnknownNameError
-from digivisio_cli.model import Dataset
-from digivisio_cli.query import (
+from digivisio_cli.domain.model import Dataset
+from digivisio_cli.domain.query import (
     Filters,
     count_by_agency,
     filter_measures,
@@ -17,6 +16,7 @@ from digivisio_cli.query import (
     resolve,
     resolve_agency,
 )
+from digivisio_cli.errors import UnknownNameError
 
 
 def ids(measures: object) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke_cli
-from digivisio_cli.cli import run as run_cli
+from digivisio_cli.app.cli import run as run_cli
 
 COMMAND = [sys.executable, "-m", "digivisio_cli"]
 

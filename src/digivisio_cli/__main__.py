@@ -8,9 +8,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    if os.environ.get("_DIGIVISIO_COMPLETE", "").startswith("complete_"):
+    from digivisio_cli.settings import ENV_COMPLETE
+
+    if os.environ.get(ENV_COMPLETE, "").startswith("complete_"):
         # A Tab in the shell: answer before importing Typer if we can (completion.py says why).
-        from digivisio_cli.completion import fast_complete
+        from digivisio_cli.app.completion import fast_complete
 
         answer = fast_complete(os.environ)
         if answer is not None:
@@ -18,12 +20,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(text)
             sys.stdout.flush()
             return code
-    from digivisio_cli.cli import run
+    from digivisio_cli.app.cli import run
 
-    if sys.stderr is None:
-        # Started with stderr closed (2>&-): print() would send messages to stdout, into the
-        # data. They go nowhere instead.
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     return run(argv)
 
 

@@ -1,83 +1,76 @@
-"""One exception hierarchy for everything that can go wrong, and the exit codes it maps to.
+"""Errors as data: one exception hierarchy, each error a message key, its parameters and an exit code.
 
-Domain code raises these; only the CLI's entry point turns them into a message and an exit code.
+Every layer raises these; none of them renders a message. ``app/report.py`` turns an error into
+lines in the user's language, and ``app/cli.py``'s ``run()`` into the exit code: one place each.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-from enum import IntEnum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum, unique
 
-#: The longest value (an id, a key, an agency code, a path) a message repeats back in full.
-MAX_ECHO = 64
-
-# Unicode categories never shown raw: controls, formats (bidi overrides), surrogates, private
-# use, unassigned, and the line and paragraph separators.
-_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+from digivisio_cli.text import MAX_ECHO, printable
 
 
-def printable(text: str, limit: int | None = None) -> str:
-    """``text`` made safe to show in a terminal message.
-
-    Control, format (right-to-left overrides, zero-width marks) and line-separator characters are
-    shown as ``\\uXXXX`` escapes, so that a value from a file or the command line can neither
-    recolour the terminal nor reorder or split the line it is shown in. With ``limit``, a longer
-    text is cut there and ends in ``…``.
-    """
-    if limit is not None and len(text) > limit:
-        text = text[:limit] + "…"
-    return "".join(
-        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _UNSAFE else ch for ch in text
-    )
-
-
+@unique
 class ExitCode(IntEnum):
-    """The process exit codes, the same for every command."""
+    """The process exit codes, the same for every command but ``diff`` (see :class:`DiffExit`)."""
 
     OK = 0
     DATA = 1  # a data file or I/O problem
     USAGE = 2  # a usage error
-    # ``diff`` follows diff(1): 1 means the files differ, 2 trouble (usage, a file unreadable).
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
+
+
+@unique
+class DiffExit(IntEnum):
+    """``diff`` follows diff(1): 1 means the files differ, 2 trouble (usage, a file unreadable)."""
+
+    SAME = 0
     DIFFERENT = 1
     TROUBLE = 2
 
 
+#: How many problems a report lists before it summarises the rest.
+MAX_SHOWN = 20
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a data file, located as precisely as the file allows."""
+    """One thing wrong with a data file, located as precisely as the file allows.
+
+    ``message`` is the English text (with ``params`` filled in); the template and its parameters
+    are kept too, so that the report can be given in the user's language.
+    """
 
     file: str
     line: int | None
     message: str
     measure: str | None = None
+    template: str = ""
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
+        return self.located(self.message)
+
+    def located(self, message: str) -> str:
+        """``message`` after this problem's ``file:line: measure id:`` prefix."""
         file = printable(self.file)
         where = f"{file}:{self.line}" if self.line else file
         what = f"measure {printable(self.measure, MAX_ECHO)}: " if self.measure else ""
-        return f"{where}: {what}{printable(self.message)}"
+        return f"{where}: {what}{printable(message)}"
 
 
 class DigivisioError(Exception):
-    """Base of every error the tool reports to a user; carries its exit code.
+    """Base of every error the tool reports to a user: a message key, its parameters, an exit code."""
 
-    The message is a key into the message catalogue (:mod:`digivisio_cli.i18n`) with its
-    parameters, so that it is rendered in the user's language at the edge.
-    """
-
-    exit_code: ExitCode = ExitCode.DATA
+    exit_code: int = ExitCode.DATA
 
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(key)
-
-    def lines(self, lang: str = "en") -> list[str]:
-        """The message in ``lang``, one screen line per item."""
-        from digivisio_cli.i18n import message
-
-        return [message(self.key, lang, **self.params)]
 
 
 class DataFileError(DigivisioError):
@@ -89,30 +82,17 @@ class DataFileError(DigivisioError):
         super().__init__("data_invalid", path=path, count=len(problems))
 
     def __str__(self) -> str:
-        return "\n".join(self.lines())
-
-    def lines(self, lang: str = "en") -> list[str]:
-        """One line per problem, capped so that the report fits one screen, then a summary."""
-        from digivisio_cli.i18n import message
-
-        shown = [str(p) for p in self.problems[:MAX_SHOWN]]
-        if len(self.problems) > MAX_SHOWN:
-            shown.append(message("more_problems", lang, count=len(self.problems) - MAX_SHOWN))
-        return [*shown, *super().lines(lang)]
+        return "\n".join(str(p) for p in self.problems)
 
 
 class DiffInputError(DataFileError):
     """A file given to ``diff`` that cannot be read or does not validate: the loader's report,
     unchanged, but exit 2 — for ``diff``, 1 means "the files differ", so trouble must be 2."""
 
-    exit_code = ExitCode.TROUBLE
+    exit_code = DiffExit.TROUBLE
 
     def __init__(self, error: DataFileError) -> None:
         super().__init__(error.path, error.problems)
-
-
-#: How many problems a report lists before it summarises the rest.
-MAX_SHOWN = 20
 
 
 class OutputError(DigivisioError):
@@ -142,14 +122,3 @@ class UnknownNameError(UsageError):
         self.value = value
         self.suggestions = suggestions
         self.valid = valid
-
-    def lines(self, lang: str = "en") -> list[str]:
-        """The message, then 'did you mean …' and the valid choices, each on a line."""
-        from digivisio_cli.i18n import message
-
-        out = super().lines(lang)
-        if self.suggestions:
-            out.append(message("did_you_mean", lang, options=", ".join(self.suggestions)))
-        if self.valid:
-            out.append(message("valid_choices", lang, options=", ".join(self.valid)))
-        return out

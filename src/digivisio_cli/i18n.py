@@ -1,6 +1,7 @@
 """Labels and messages in Finnish, Swedish and English, and how the language is chosen.
 
-Pure data and two small functions: no third-party imports, so every layer may use it.
+Pure data and small functions: no third-party imports, so every layer may use it. It imports
+only the leaves :mod:`digivisio_cli.text` and :mod:`digivisio_cli.settings`.
 """
 
 from __future__ import annotations
@@ -8,9 +9,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-LANGS = ("fi", "sv", "en")
-DEFAULT_LANG = "en"
-ENV_LANG = "DIGIVISIO_LANG"
+from digivisio_cli.settings import DEFAULT_LANG, ENV_LANG, LANGS, Lang
+from digivisio_cli.text import printable
 
 # Column headings and other labels. Keys are the stable field names of the json/csv output.
 LABELS: dict[str, dict[str, str]] = {
@@ -126,16 +126,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Yksikään toimenpide ei vastaa hakuehtoja.",
         "sv": "Ingen åtgärd motsvarar filtren.",
     },
-    "unknown_format": {
-        "en": "The format '{value}' is not available here; choose one of: {options}.",
-        "fi": "Muotoa '{value}' ei voi käyttää tässä; valitse jokin: {options}.",
-        "sv": "Formatet '{value}' kan inte användas här; välj något av: {options}.",
-    },
-    "unknown_lang": {
-        "en": "Unknown language '{value}'; choose one of: fi, sv, en.",
-        "fi": "Tuntematon kieli '{value}'; valitse fi, sv tai en.",
-        "sv": "Okänt språk '{value}'; välj fi, sv eller en.",
-    },
     "file_exists": {
         "en": "{path} exists; not overwritten (use --force to replace it).",
         "fi": "{path} on jo olemassa; sitä ei korvattu (korvaa valitsimella --force).",
@@ -180,11 +170,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "* {note}",
         "fi": "* {note}",
         "sv": "* {note}",
-    },
-    "translation_fallback": {
-        "en": "(no translation: Finnish original)",
-        "fi": "(ei käännöstä: alkuperäinen teksti)",
-        "sv": "(ingen översättning: finsk originaltext)",
     },
     "diff_title": {
         "en": "Differences: {old} → {new}",
@@ -257,8 +242,6 @@ def message(key: str, lang: str, **params: object) -> str:
     if entry is None:
         return key
     if ECHOED_PARAMS.intersection(params):
-        from digivisio_cli.errors import printable
-
         params = {
             k: printable(str(v)) if k in ECHOED_PARAMS and v is not None else v
             for k, v in params.items()
@@ -266,15 +249,22 @@ def message(key: str, lang: str, **params: object) -> str:
     return (entry.get(lang) or entry[DEFAULT_LANG]).format(**params)
 
 
-def detect_lang(environ: Mapping[str, str] | None = None) -> str:
+def as_lang(value: str) -> Lang | None:
+    """``value`` as one of the languages, or None."""
+    for lang in LANGS:
+        if value == lang:
+            return lang
+    return None
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
     """The language from ``$DIGIVISIO_LANG``, else the locale, else English."""
     env = os.environ if environ is None else environ
-    explicit = env.get(ENV_LANG, "").strip().lower()
-    if explicit in LANGS:
+    explicit = as_lang(env.get(ENV_LANG, "").strip().lower())
+    if explicit:
         return explicit
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:
-            code = value.split("_", 1)[0].split(".", 1)[0].lower()
-            return code if code in LANGS else DEFAULT_LANG
+            return as_lang(value.split("_", 1)[0].split(".", 1)[0].lower()) or DEFAULT_LANG
     return DEFAULT_LANG

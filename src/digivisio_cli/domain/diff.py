@@ -1,6 +1,6 @@
 """Compare two versions of the data: what was added, removed and changed, and who gained or lost.
 
-Pure: two :class:`~digivisio_cli.model.Dataset` objects in, a :class:`DatasetDiff` out; no I/O,
+Pure: two :class:`~digivisio_cli.domain.model.Dataset` objects in, a :class:`DatasetDiff` out; no I/O,
 no Typer, no Rich. Items are matched by id (agencies by code). What counts is the data, not the
 file: comments, layout, key order and the order of codes in a list do not make a difference. The
 document's metadata (title, vision, footnotes) is not compared: it is not part of the matrix.
@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from digivisio_cli.model import Agency, Dataset, Goal, Measure, Theme
-from digivisio_cli.query import count_by_agency
+from digivisio_cli.domain.model import Agency, Dataset, Goal, Measure, Theme
+from digivisio_cli.domain.query import count_by_agency
 
 ItemKind = Literal["agency", "theme", "goal", "measure"]
 ChangeKind = Literal["added", "removed", "changed"]

@@ -11,8 +11,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from digivisio_cli.formats import RenderContext, machine_cell, neutralize
-from digivisio_cli.views import Tabular
+from digivisio_cli.render.cells import machine_cell, neutralize
+from digivisio_cli.render.context import RenderContext
+from digivisio_cli.render.tabular import Tabular
 
 #: Excel's limit on sheet names, and the characters it forbids in them.
 _SHEET_NAME_MAX = 31
@@ -30,7 +31,7 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
-def render_xlsx(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
+def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
     """A workbook with one sheet per section: header frozen, autofilter, wrapped long text."""
     import xlsxwriter
 

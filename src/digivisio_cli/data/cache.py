@@ -1,8 +1,9 @@
-"""A cache of validated datasets: after the first run, a command skips YAML and Pydantic.
+"""A cache of validated documents: after the first run, a command skips YAML and Pydantic.
 
-An entry is keyed on the data file's *content* (not its path or modification time), the package
-version and the code that validates, so an edited file, an upgrade or an edited loader can never
-be answered from a stale entry. Entries live in the user's cache folder
+An entry is keyed on the file's *content* (not its path or modification time), the document kind,
+the package version, every module that shapes a cached value (all of ``data/`` and ``domain/``)
+and the installed PyYAML and Pydantic, so an edited file, an upgrade or an edited loader can
+never be answered from a stale entry. Entries live in the user's cache folder
 (``$DIGIVISIO_CACHE_DIR``, else the platform's cache folder + ``digivisio``) and are written
 atomically, so concurrent runs at worst compute the same entry twice. Anything wrong with the
 cache — a corrupt or truncated entry, a folder that cannot be created or written — only costs
@@ -10,8 +11,7 @@ speed: :func:`get` misses and :func:`put` does nothing. ``DIGIVISIO_CACHE=off`` 
 
 Entries are pickles, so (on POSIX) one is read only from a folder that is the user's own and
 writable by nobody else, only if it is a regular file of the user's, and never through a
-symbolic link. The key does not cover the versions of PyYAML and Pydantic: an upgrade of either
-that changed what validates would be noticed at the next change of the data file or of digivisio.
+symbolic link.
 """
 
 from __future__ import annotations
@@ -24,12 +24,13 @@ import re
 import stat
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from digivisio_cli import __version__
-from digivisio_cli.model import Dataset
+from digivisio_cli.settings import ENV_CACHE as ENV_SWITCH
+from digivisio_cli.settings import ENV_CACHE_DIR as ENV_DIR
 
-ENV_SWITCH = "DIGIVISIO_CACHE"
-ENV_DIR = "DIGIVISIO_CACHE_DIR"
+T = TypeVar("T")
 #: Entries kept; older ones are removed when a new one is written.
 KEEP = 8
 _SUFFIX = ".pickle"
@@ -60,25 +61,48 @@ def cache_dir() -> Path | None:
     return Path(base) / "digivisio"
 
 
+#: The files that carry the versions of the libraries that validate (found on sys.path, the way
+#: the import system would find them, without importing them).
+_LIBRARY_FILES = (("yaml", "__init__.py"), ("pydantic", "version.py"))
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "?"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
 def _code_fingerprint() -> str:
-    # The code that decides what a valid dataset is. In a released package the version would
-    # suffice; in a checkout these files change without a version bump, and an entry made by
-    # older code must not be trusted.
-    here = Path(__file__).parent
-    parts = []
-    for name in ("model.py", "loader.py"):
-        try:
-            st = (here / name).stat()
-            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append("?")
+    # The code that decides what a valid document is: every module of data/ and domain/ (a
+    # module added to either is covered without a list to keep), and PyYAML and Pydantic as
+    # installed. In a released package the version would suffice for our own code; in a
+    # checkout these files change without a version bump, and an entry made by older code must
+    # not be trusted.
+    package = Path(__file__).resolve().parent.parent
+    try:
+        modules = sorted((package / "data").glob("*.py")) + sorted(
+            (package / "domain").glob("*.py")
+        )
+    except OSError:
+        modules = []
+    parts = [f"{p.parent.name}/{p.name}={_stamp(p)}" for p in modules]
+    for top, name in _LIBRARY_FILES:
+        found = next(
+            (Path(base) / top / name for base in sys.path if (Path(base) / top / name).is_file()),
+            None,
+        )
+        parts.append(f"{top}={_stamp(found) if found else '-'}")
     return ",".join(parts)
 
 
-def key(content: bytes) -> str:
-    """The cache key of a data file's bytes under this version of the code."""
+def key(content: bytes, kind: str = "measures") -> str:
+    """The cache key of a file's bytes, as a document of ``kind``, under this code."""
     digest = hashlib.blake2b(content, digest_size=20)
-    digest.update(f"\0{__version__}\0{_code_fingerprint()}\0{sys.version_info[:2]}".encode())
+    digest.update(
+        f"\0{kind}\0{__version__}\0{_code_fingerprint()}\0{sys.version_info[:2]}".encode()
+    )
     return digest.hexdigest()
 
 
@@ -116,40 +140,48 @@ def _read_entry(entry: Path) -> bytes | None:
             return None
 
 
-def get(content: bytes) -> Dataset | None:
-    """The dataset validated earlier from exactly these bytes, or None."""
+def get(content: bytes, kind: str = "measures") -> object | None:
+    """The document validated earlier from exactly these bytes, or None (see :func:`lookup`)."""
+    return lookup(key(content, kind), object)
+
+
+def put(content: bytes, value: object, kind: str = "measures") -> None:
+    """Remember ``value`` as the validation of ``content`` (silently skipped on any error)."""
+    store(key(content, kind), value)
+
+
+def lookup(k: str, model: type[T]) -> T | None:
+    """The entry under key ``k`` if it holds a ``model``, or None."""
     folder = cache_dir()
     if folder is None or not _private(folder):
         return None
-    k = key(content)
     entry = folder / (k + _SUFFIX)
     blob = _read_entry(entry)
     if blob is None:
         return None
     try:
-        magic, stored_key, dataset = pickle.loads(blob)
+        magic, stored_key, value = pickle.loads(blob)
     except Exception:  # a truncated or corrupt entry is a miss, whatever pickle says
         _remove(entry)
         return None
-    if magic != _MAGIC or stored_key != k or not isinstance(dataset, Dataset):
+    if magic != _MAGIC or stored_key != k or not isinstance(value, model):
         _remove(entry)
         return None
-    return dataset
+    return value
 
 
-def put(content: bytes, dataset: Dataset) -> None:
-    """Remember ``dataset`` as the validation of ``content`` (silently skipped on any error)."""
+def store(k: str, value: object) -> None:
+    """Remember ``value`` under key ``k`` (silently skipped on any error)."""
     folder = cache_dir()
     if folder is None:
         return
     import tempfile
 
-    k = key(content)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
-        blob = pickle.dumps((_MAGIC, k, dataset), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps((_MAGIC, k, value), protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=_SUFFIX)
     except Exception:  # a cache that cannot be written only costs speed, whatever went wrong
         return

@@ -13,7 +13,7 @@ from typing import Any
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from digivisio_cli.errors import MAX_ECHO, printable
+from digivisio_cli.text import MAX_ECHO, printable
 
 _LONG_WORD = re.compile(rf"\S{{{MAX_ECHO + 1},}}")
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from digivisio_cli.formats import RenderContext, cell_text
-from digivisio_cli.views import Tabular
+from digivisio_cli.render.cells import cell_text
+from digivisio_cli.render.context import RenderContext
+from digivisio_cli.render.tabular import Tabular
 
 _CSS = """
 @page { size: A4 landscape; margin: 12mm; }
@@ -33,7 +34,7 @@ footer { margin-top: 2em; font-size: 0.85em; color: #444; }
 _NUM = ' class="n"'
 
 
-def render_html(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
     """The page: a heading, then each section as a heading, a table and its notes."""
     source = next((s for s in sections if s.kind == "source"), None)
     title = "digivisio"

@@ -1,6 +1,6 @@
 """Questions asked of a dataset: resolve ids and agencies, filter measures, count the matrix.
 
-Pure functions over :mod:`digivisio_cli.model`; no I/O, no Typer, no Rich. Unknown ids and
+Pure functions over :mod:`digivisio_cli.domain.model`; no I/O, no Typer, no Rich. Unknown ids and
 agencies raise :class:`~digivisio_cli.errors.UnknownNameError` with suggestions.
 """
 
@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from digivisio_cli.errors import UnknownNameError, printable
-from digivisio_cli.model import Agency, Dataset, Goal, Measure, Theme
+from digivisio_cli.domain.model import Agency, Dataset, Goal, Measure, Theme
+from digivisio_cli.errors import UnknownNameError
+from digivisio_cli.text import printable
 
 Role = Literal["responsible", "partner"]
 Kind = Literal["section", "theme", "goal", "measure"]
@@ -255,13 +256,3 @@ def tree(dataset: Dataset) -> list[TreeTheme]:
         goals = [(g, per_goal[g.id]) for g in dataset.goals if g.theme == theme.id]
         out.append(TreeTheme(theme, goals))
     return out
-
-
-def agencies_by_code(dataset: Dataset) -> dict[str, Agency]:
-    """The declared agencies, by code."""
-    return {a.code: a for a in dataset.agencies}
-
-
-def goal_of(dataset: Dataset, measure: Measure) -> Goal | None:
-    """The goal a measure stands under."""
-    return dataset.goal(measure.goal)

@@ -6,59 +6,13 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.query import Selection, count_by_agency, matrix, tree
 from digivisio_cli.i18n import label, message
-from digivisio_cli.model import Dataset, Lang, Measure
-from digivisio_cli.query import Selection, count_by_agency, matrix, tree
-
-Value = str | int | bool | None | list[str]
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its stable key, its label, and which kinds of output show it.
-
-    ``human`` columns appear in table, plain and Markdown output; ``machine`` columns in json and
-    csv. Most columns are both; the matrix's ``2/1`` cell is human only, its integer columns
-    machine only.
-    """
-
-    key: str
-    label: str
-    human: bool = True
-    machine: bool = True
-    wide: bool = False  # long free text: wrap it rather than truncate
-    number: bool = False
-    marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
-
-
-@dataclass
-class Tabular:
-    """Rows of values under columns, with a title, notes and (for json) an optional envelope."""
-
-    kind: str
-    columns: list[Column]
-    rows: list[dict[str, Value]]
-    title: str | None = None
-    notes: list[str] = field(default_factory=list)
-    envelope: dict[str, Any] | None = None  # json: an object holding the rows, not a bare array
-    rows_key: str = "measures"
-    sheet_name: str | None = None  # xlsx: the sheet's name
-    human_sheet: bool = False  # xlsx: labelled human columns (a cover sheet) rather than keys
-
-    def human_columns(self) -> list[Column]:
-        """Columns for people."""
-        return [c for c in self.columns if c.human]
-
-    def machine_columns(self) -> list[Column]:
-        """Columns for programs."""
-        return [c for c in self.columns if c.machine]
-
-
-def _yes_no(flag: bool, lang: Lang) -> str:
-    return label("yes" if flag else "no", lang)
+from digivisio_cli.render.cells import yes_no
+from digivisio_cli.render.tabular import Column, Tabular, Value
 
 
 def measure_columns(lang: Lang, original: bool) -> list[Column]:
@@ -124,10 +78,8 @@ def _pending_note(dataset: Dataset, measures: list[Measure], lang: Lang) -> list
 
 
 def _agency_name(dataset: Dataset, code: str, lang: Lang) -> str:
-    for a in dataset.agencies:
-        if a.code == code:
-            return a.names.get(lang)
-    return code
+    agency = dataset.agency(code)
+    return agency.names.get(lang) if agency else code
 
 
 def selection_title(sel: Selection, lang: Lang) -> str:
@@ -339,7 +291,7 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
         add("measure_count", label("measure_count", lang), len(sel.measures))
         add("measures", label("measures", lang), [m.id for m in sel.measures])
     rows: list[dict[str, Value]] = [
-        {"field": lab, "value": _yes_no(v, lang) if isinstance(v, bool) else v}
+        {"field": lab, "value": yes_no(v, lang) if isinstance(v, bool) else v}
         for key, lab, v in pairs
         if v not in (None, [], "")
     ]

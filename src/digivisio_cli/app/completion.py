@@ -8,7 +8,7 @@ written exactly as Typer's own completion classes would write it, for the script
 the scripts themselves) returns None and is left to Typer. ``tests/test_completion.py`` checks
 both paths give the same answers and that the option tables below match the CLI's. One
 difference is deliberate: ``--data``, ``--lang`` and ``--no-color`` typed after the command
-count, as they do when the command runs (``cli.hoist_global_options``); Typer ignores them.
+count, as they do when the command runs (``app.argv.hoist_global_options``); Typer ignores them.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ import shlex
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from digivisio_cli.settings import ENV_COMPLETE, ENV_DATA, option_names
+
 if TYPE_CHECKING:
-    from digivisio_cli.model import Dataset
+    from digivisio_cli.domain.model import Dataset
 
 #: The environment variable through which the installed scripts ask (Click's convention).
-COMPLETE_VAR = "_DIGIVISIO_COMPLETE"
+COMPLETE_VAR = ENV_COMPLETE
 #: Commands whose one argument is a theme, goal or measure id.
 ID_ARGUMENT_COMMANDS = frozenset({"who-owns", "show"})
 #: Options whose value is an id, and options whose value is an agency (where a command has them).
@@ -30,11 +32,11 @@ ACTOR_OPTIONS = frozenset({"--actor", "-a"})
 
 # The options of the program and of each command: those that take a value, and flags.
 # tests/test_completion.py checks these tables against the CLI itself.
-GLOBAL_VALUE_OPTIONS = frozenset({"--data", "--lang", "-l"})
-GLOBAL_FLAGS = frozenset({"--no-color", "--version", "--install-completion", "--show-completion"})
-#: The global options that may also follow the command (cli.hoist_global_options moves them).
-HOISTED_VALUE_OPTIONS = GLOBAL_VALUE_OPTIONS
-HOISTED_FLAGS = frozenset({"--no-color"})
+GLOBAL_VALUE_OPTIONS = option_names(takes_value=True)
+GLOBAL_FLAGS = option_names(takes_value=False)
+#: The global options that may also follow the command (app.argv.hoist_global_options moves them).
+HOISTED_VALUE_OPTIONS = option_names(takes_value=True, hoisted_only=True)
+HOISTED_FLAGS = option_names(takes_value=False, hoisted_only=True)
 HELP = frozenset({"-h", "--help"})
 _FORMAT = frozenset({"--format", "-f"})
 _FILTERS = ID_OPTIONS | ACTOR_OPTIONS | {"--role", "--search", "-s"}
@@ -64,8 +66,8 @@ FLAGS: dict[str, frozenset[str]] = {
 
 
 def _dataset_or_none(data: str | None) -> Dataset | None:
+    from digivisio_cli.data.matrix import load
     from digivisio_cli.errors import DigivisioError
-    from digivisio_cli.loader import load
 
     try:
         return load(data or None)
@@ -75,7 +77,7 @@ def _dataset_or_none(data: str | None) -> Dataset | None:
 
 def ids(data: str | None = None) -> list[str]:
     """Every theme, goal and measure id (none when the data cannot be loaded)."""
-    from digivisio_cli.query import all_ids
+    from digivisio_cli.domain.query import all_ids
 
     dataset = _dataset_or_none(data)
     return all_ids(dataset) if dataset else []
@@ -190,7 +192,7 @@ def fast_complete(environ: Mapping[str, str]) -> tuple[str, int] | None:
     if words is None:
         return None
     args, incomplete = words
-    found = _candidates(args, incomplete, environ.get("DIGIVISIO_DATA"))
+    found = _candidates(args, incomplete, environ.get(ENV_DATA))
     if found is None:
         return None
     # Each answer ends with a newline, as Typer's echo writes it.

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-#: The languages the tool speaks. Finnish is the language of the source document.
-Lang = Literal["fi", "sv", "en"]
+from digivisio_cli.settings import Lang
+
+__all__ = ["Lang"]
+
 #: The languages a translation may be in (the original is always Finnish).
 TranslationLang = Literal["sv", "en"]
-LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
 
 
 class _NonEmpty:
@@ -84,32 +85,12 @@ class TitleTranslation:
     description: Text | None = None
 
 
-@dataclass(frozen=True)
-class Theme:
-    """One of the three themes of section 3 (3.1–3.3)."""
+class _Titled:
+    """A theme's or goal's title and description in a language (no fields of its own)."""
 
-    __pydantic_config__ = _STRICT
-    id: Text
-    title: Text
-    description: Text
-    unofficial_translations: dict[TranslationLang, TitleTranslation] = field(default_factory=dict)
-
-    def title_in(self, lang: Lang) -> str:
-        """The title in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
-        return tr.title if tr else self.title
-
-
-@dataclass(frozen=True)
-class Goal:
-    """One of the ten goals (3.1.1–3.3.3), under a theme."""
-
-    __pydantic_config__ = _STRICT
-    id: Text
-    theme: Text
-    title: Text
-    description: Text
-    unofficial_translations: dict[TranslationLang, TitleTranslation] = field(default_factory=dict)
+    title: str
+    description: str
+    unofficial_translations: dict[TranslationLang, TitleTranslation]
 
     def title_in(self, lang: Lang) -> str:
         """The title in ``lang``, falling back to the Finnish original."""
@@ -120,6 +101,29 @@ class Goal:
         """The description in ``lang``, falling back to the Finnish original."""
         tr = self.unofficial_translations.get(lang) if lang != "fi" else None
         return tr.description if tr and tr.description else self.description
+
+
+@dataclass(frozen=True)
+class Theme(_Titled):
+    """One of the three themes of section 3 (3.1–3.3)."""
+
+    __pydantic_config__ = _STRICT
+    id: Text
+    title: Text
+    description: Text
+    unofficial_translations: dict[TranslationLang, TitleTranslation] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Goal(_Titled):
+    """One of the ten goals (3.1.1–3.3.3), under a theme."""
+
+    __pydantic_config__ = _STRICT
+    id: Text
+    theme: Text
+    title: Text
+    description: Text
+    unofficial_translations: dict[TranslationLang, TitleTranslation] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,14 @@ class Dataset:
     def goal(self, goal_id: str) -> Goal | None:
         """The goal with this id, or None."""
         return self._goals_by_id.get(goal_id)
+
+    def agency(self, code: str) -> Agency | None:
+        """The agency with this code, or None."""
+        return self._agencies_by_code.get(code)
+
+    @cached_property
+    def _agencies_by_code(self) -> dict[str, Agency]:
+        return {a.code: a for a in self.agencies}
 
     @cached_property
     def _goals_by_id(self) -> dict[str, Goal]:

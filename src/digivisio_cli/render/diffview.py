@@ -1,4 +1,4 @@
-"""The view of a :class:`~digivisio_cli.diff.DatasetDiff`: one :class:`Tabular` for every format.
+"""The view of a :class:`~digivisio_cli.domain.diff.DatasetDiff`: one :class:`Tabular` for every format.
 
 A row is an added or removed item, or one changed field of an item, so that each line of plain
 or csv output is one change. People read the ``difference`` column: a word diff in the style of
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from digivisio_cli.diff import (
+from digivisio_cli.domain.diff import (
     DatasetDiff,
     FieldChange,
     FlagChange,
@@ -21,9 +21,10 @@ from digivisio_cli.diff import (
     TextChange,
     WordOp,
 )
+from digivisio_cli.domain.model import Agency, Lang, Measure
 from digivisio_cli.i18n import label, message
-from digivisio_cli.model import Agency, Lang, Measure
-from digivisio_cli.views import Column, Tabular, Value
+from digivisio_cli.render.cells import yes_no
+from digivisio_cli.render.tabular import Column, Tabular, Value
 
 #: Marks of deleted and inserted words, as ``wdiff`` and ``git diff --word-diff`` write them.
 DELETED = ("[-", "-]")
@@ -59,10 +60,6 @@ def _field_label(field: str, lang: Lang) -> str:
     return label(names.get(field, field), lang)
 
 
-def _yes_no(flag: bool, lang: Lang) -> str:
-    return label("yes" if flag else "no", lang)
-
-
 def _describe(item: Item, lang: Lang) -> str:
     """An added or removed item in a line: a measure's agencies, flag and text; else its name."""
     if isinstance(item, Agency):
@@ -73,7 +70,7 @@ def _describe(item: Item, lang: Lang) -> str:
     if item.partners:
         parts.append(f"{label('partners', lang)}: {', '.join(item.partners)}")
     if item.pending:
-        parts.append(f"{label('pending', lang)}: {_yes_no(True, lang)}")
+        parts.append(f"{label('pending', lang)}: {yes_no(True, lang)}")
     return "; ".join([*parts, item.text])
 
 
@@ -98,7 +95,7 @@ def _field_row(change: FieldChange, lang: Lang) -> dict[str, Value]:
         row |= {
             "old": change.old,
             "new": change.new,
-            "difference": f"{_yes_no(change.old, lang)} → {_yes_no(change.new, lang)}",
+            "difference": f"{yes_no(change.old, lang)} → {yes_no(change.new, lang)}",
         }
     else:
         row |= {"old": change.old, "new": change.new, "difference": mark_words(change.ops)}

@@ -1,0 +1,51 @@
+"""The command line before Click sees it: global options hoisted, the language found early."""
+
+from __future__ import annotations
+
+from digivisio_cli.i18n import as_lang, detect_lang
+from digivisio_cli.settings import Lang, option_names
+
+_WITH_VALUE = option_names(takes_value=True, hoisted_only=True)
+_FLAGS = option_names(takes_value=False, hoisted_only=True)
+_LONG_WITH_VALUE = tuple(name for name in _WITH_VALUE if name.startswith("--"))
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options typed after the command to the front.
+
+    People write ``digivisio who-owns 3.2.2 --lang fi``; Click only accepts group options before
+    the command. Anything after ``--`` is left alone.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    seen_command = False
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if not arg.startswith("-"):
+            seen_command = True
+        if seen_command and arg in _WITH_VALUE and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 2
+            continue
+        if seen_command and (
+            (arg.split("=", 1)[0] in _LONG_WITH_VALUE and "=" in arg) or arg in _FLAGS
+        ):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def lang_from_argv(args: list[str]) -> Lang:
+    """The language asked for on the command line (for errors raised before options are parsed)."""
+    for i, arg in enumerate(args):
+        if arg in ("--lang", "-l") and i + 1 < len(args) and (lang := as_lang(args[i + 1])):
+            return lang
+        if arg.startswith("--lang=") and (lang := as_lang(arg[7:])):
+            return lang
+    return detect_lang()

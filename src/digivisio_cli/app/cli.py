@@ -1,0 +1,417 @@
+"""The command line: options are parsed here, everything else is delegated.
+
+Each command parses its options, calls one query, builds one view and hands it to one format
+from the registry. Errors from any layer reach :func:`run`, the one place where they become a
+message on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from digivisio_cli import __version__
+from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
+from digivisio_cli.app.options import (
+    ActorOpt,
+    ExportFormat,
+    ExportWhat,
+    FormatOpt,
+    GoalOpt,
+    IdArg,
+    LangChoice,
+    OriginalOpt,
+    PendingOpt,
+    RoleChoice,
+    RoleOpt,
+    SearchOpt,
+)
+from digivisio_cli.app.terminal import Environment
+from digivisio_cli.app.usage import SafeGroup
+from digivisio_cli.errors import (
+    DataFileError,
+    DiffExit,
+    DigivisioError,
+    ExitCode,
+    ReaderGone,
+    UsageError,
+)
+from digivisio_cli.i18n import detect_lang, message
+from digivisio_cli.settings import ENV_DATA, LANGS, Lang
+
+if TYPE_CHECKING:
+    from digivisio_cli.domain.model import Dataset, Measure
+    from digivisio_cli.render.tabular import Tabular
+
+
+@dataclass
+class Options:
+    """The global options, shared by every command, and the process edge they act on."""
+
+    data: str | None
+    lang: Lang
+    no_color: bool
+    env: Environment = field(default_factory=Environment.from_process)
+
+
+app = typer.Typer(
+    cls=SafeGroup,
+    name="digivisio",
+    help="Who does what in Finland's education digitalisation vision 2027 "
+    "(OKM, Opetushallitus, Karvi): the responsibility matrix, in the terminal and as exports.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# --- shared plumbing -----------------------------------------------------------------------
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
+    # Not while the shell asks for completions: the version is no completion.
+    if value and not ctx.resilient_parsing:
+        typer.echo(f"digivisio {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar=ENV_DATA,
+            metavar="PATH",
+            help="Data file to use instead of the bundled one.",
+        ),
+    ] = None,
+    lang: Annotated[
+        LangChoice | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of labels, agency names and messages "
+            "[default: $DIGIVISIO_LANG, else the locale, else en].",
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Who does what in Finland's education digitalisation vision 2027."""
+    chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
+    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env())
+
+
+def _opts(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    if isinstance(obj, Options):
+        return obj
+    return Options(None, detect_lang(), False, _current_env())
+
+
+def _dataset(opts: Options) -> Dataset:
+    from digivisio_cli.data.matrix import load
+    from digivisio_cli.data.store import keep_out_of_collector
+
+    dataset = load(opts.data)
+    keep_out_of_collector()  # run() releases it when the command ends
+    return dataset
+
+
+def emit(opts: Options, view: Tabular, fmt: Enum | None) -> None:
+    """Render ``view`` in the chosen format to stdout; notes go to stderr when not shown inline."""
+    from digivisio_cli.render.registry import FORMATS, RenderContext
+
+    env = opts.env
+    spec = FORMATS[fmt.value if fmt else env.default_format()]
+    ctx = RenderContext(lang=opts.lang, color=env.color(opts.no_color), width=env.width())
+    out = spec.render([view], ctx)
+    env.write(out)
+    if not spec.notes_inline:
+        for note in view.notes:
+            env.note(note)
+
+
+def _say_no_match(opts: Options, rows: list[object]) -> None:
+    if not rows:
+        opts.env.note(message("no_match", opts.lang))
+
+
+def _filtered(
+    dataset: Dataset,
+    opts: Options,
+    actor: str | None,
+    role: RoleChoice | None,
+    goal: str | None,
+    pending: bool | None,
+    search: str | None,
+) -> list[Measure]:
+    """The measures passing the shared filters; says so on stderr when none do."""
+    from digivisio_cli.domain.query import Filters, filter_measures
+
+    found = filter_measures(
+        dataset, Filters(actor, role.value if role else None, goal, pending, search)
+    )
+    _say_no_match(opts, list(found))
+    return found
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(help="Data file [default: --data, else bundled].", show_default=False),
+    ] = None,
+) -> None:
+    """Check a data file; print a summary, or every problem found (exit 1)."""
+    from digivisio_cli.data.matrix import load
+    from digivisio_cli.data.source import resolve_data_path
+
+    opts = _opts(ctx)
+    target = path if path is not None else opts.data
+    dataset = load(target)
+    opts.env.write(
+        message(
+            "valid",
+            opts.lang,
+            path=resolve_data_path(target),
+            themes=len(dataset.themes),
+            goals=len(dataset.goals),
+            measures=len(dataset.measures),
+            agencies=len(dataset.agencies),
+            pending=sum(m.pending for m in dataset.measures),
+        )
+        + "\n"
+    )
+
+
+@app.command()
+def measures(
+    ctx: typer.Context,
+    actor: ActorOpt = None,
+    role: RoleOpt = None,
+    goal: GoalOpt = None,
+    pending: PendingOpt = None,
+    search: SearchOpt = None,
+    fmt: FormatOpt = None,
+    original: OriginalOpt = False,
+) -> None:
+    """List measures, filtered by agency, role, goal, pending flag and text."""
+    from digivisio_cli.render.views import measures_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search)
+    emit(opts, measures_view(dataset, found, opts.lang, original), fmt)
+
+
+@app.command("who-owns")
+def who_owns(
+    ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None, original: OriginalOpt = False
+) -> None:
+    """Who carries a goal, theme or measure: its measures, agencies and a summary."""
+    from digivisio_cli.domain.query import resolve
+    from digivisio_cli.render.views import who_owns_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    emit(opts, who_owns_view(dataset, resolve(dataset, ident), opts.lang, original), fmt)
+
+
+@app.command()
+def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
+    """Everything about one theme, goal or measure: titles, texts, translation, agencies, flags."""
+    from digivisio_cli.domain.query import resolve
+    from digivisio_cli.render.views import selection_title, show_view
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    selection = resolve(dataset, ident)
+    view = show_view(dataset, selection, opts.lang)
+    view.title = selection_title(selection, opts.lang)
+    emit(opts, view, fmt)
+
+
+@app.command()
+def goals(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """The vision, its themes and goals, with the number of measures under each."""
+    from digivisio_cli.render.views import goals_view
+
+    opts = _opts(ctx)
+    emit(opts, goals_view(_dataset(opts), opts.lang), fmt)
+
+
+@app.command()
+def matrix(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """Goals × agencies: measures each agency carries / partners in (csv, json: integer columns)."""
+    from digivisio_cli.render.views import matrix_view
+
+    opts = _opts(ctx)
+    emit(opts, matrix_view(_dataset(opts), None, opts.lang), fmt)
+
+
+@app.command()
+def actors(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """The agencies, their names in three languages, and their load."""
+    from digivisio_cli.render.views import actors_view
+
+    opts = _opts(ctx)
+    emit(opts, actors_view(_dataset(opts), opts.lang), fmt)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = getattr(  # noqa: B009
+        ExportFormat, "csv"
+    ),
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' or none: stdout."),
+    ] = None,
+    what: Annotated[
+        ExportWhat, typer.Option("--what", help="csv, json, md: the measures or the matrix.")
+    ] = ExportWhat.measures,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help="csv for Excel in a Finnish locale: UTF-8 BOM and ';' separators."
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    actor: ActorOpt = None,
+    role: RoleOpt = None,
+    goal: GoalOpt = None,
+    pending: PendingOpt = None,
+    search: SearchOpt = None,
+    original: OriginalOpt = False,
+) -> None:
+    """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
+    from digivisio_cli.app.exporting import ExportRequest
+    from digivisio_cli.app.exporting import export as deliver
+
+    opts = _opts(ctx)
+    dataset = _dataset(opts)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search)
+    request = ExportRequest(
+        format=_value(fmt),
+        what=what.value,
+        excel=excel,
+        original=original,
+        output=output,
+        force=force,
+    )
+    written = deliver(opts.env, dataset, found, opts.lang, request)
+    if written is not None:
+        opts.env.note(message("wrote", opts.lang, path=written))
+
+
+def _value(choice: Enum) -> str:
+    return str(choice.value)
+
+
+#: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).
+BUNDLED = "bundled"
+#: The argument of ``diff`` that reads a data file from standard input.
+STDIN = "-"
+
+_DIFF_FILE_HELP = f"Data file; '{BUNDLED}' for the bundled data, '{STDIN}' for standard input."
+OldArg = Annotated[str, typer.Argument(metavar="OLD", help=_DIFF_FILE_HELP, show_default=False)]
+NewArg = Annotated[str, typer.Argument(metavar="NEW", help=_DIFF_FILE_HELP, show_default=False)]
+
+
+def _diff_input(arg: str) -> Dataset:
+    """A data file named on ``diff``'s command line, loaded and validated.
+
+    The loader's error is re-raised as :class:`DiffInputError`: the same report, but exit 2, as
+    ``diff`` keeps 1 for "the files differ".
+    """
+    from pathlib import Path
+
+    from digivisio_cli.data.matrix import load, parse
+    from digivisio_cli.data.source import bundled_data_path, read_stream
+    from digivisio_cli.errors import DiffInputError
+
+    try:
+        if arg == STDIN:
+            return parse(read_stream(sys.stdin.buffer, STDIN), STDIN)
+        # A Path, so that an empty argument is an error, not "the default data file".
+        return load(bundled_data_path() if arg == BUNDLED else Path(arg))
+    except DataFileError as exc:
+        raise DiffInputError(exc) from exc
+
+
+@app.command("diff")
+def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = None) -> None:
+    """Compare two versions of the data: measures added, removed and changed, who gained or lost.
+
+    Exit 0 when they hold the same data, 1 when they differ, 2 on trouble (as diff does).
+    """
+    from digivisio_cli.domain.diff import compare
+    from digivisio_cli.render.diffview import diff_view
+
+    opts = _opts(ctx)
+    if old == new == STDIN:
+        raise UsageError("diff_stdin_twice")
+    result = compare(_diff_input(old), _diff_input(new))
+    emit(opts, diff_view(result, opts.lang, old, new), fmt)
+    if not result.same:
+        # Differing is an answer, not an error: the output is written, so nothing is reported on
+        # stderr, and the code leaves through Click's ordinary exit, which run() returns as is.
+        raise typer.Exit(DiffExit.DIFFERENT)
+
+
+# --- the one place where errors become exit codes ------------------------------------------
+
+
+def _current_env() -> Environment:
+    return _env if _env is not None else Environment.from_process()
+
+
+#: The process edge of the command running now (set by :func:`run`).
+_env: Environment | None = None
+
+
+def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    """Run the CLI; turn every error into a message on stderr and an exit code."""
+    from digivisio_cli.app.report import error_lines
+    from digivisio_cli.data.store import release
+
+    global _env
+    _env = env or Environment.from_process()
+    command = typer.main.get_command(app)
+    args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    try:
+        command.main(args=args, prog_name="digivisio", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except DigivisioError as exc:
+        for line in error_lines(exc, lang_from_argv(args)):
+            _env.note(line)
+        return int(exc.exit_code)
+    except (ReaderGone, BrokenPipeError):
+        _env.quiet_broken_pipe()
+        return 0
+    except KeyboardInterrupt:
+        _env.note(message("interrupted", lang_from_argv(args)))
+        return int(ExitCode.INTERRUPTED)
+    finally:
+        release()
+        _env = None
+    return int(ExitCode.OK)

@@ -1,0 +1,62 @@
+"""``export``: which sections an export holds, rendering them, and where the result goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from digivisio_cli.app.terminal import Environment
+from digivisio_cli.domain.model import Dataset, Measure
+from digivisio_cli.errors import UsageError
+from digivisio_cli.render.registry import FORMATS, RenderContext
+from digivisio_cli.render.tabular import Tabular
+from digivisio_cli.settings import Lang
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the user asked ``export`` for."""
+
+    format: str
+    what: str  # "measures" or "matrix"
+    excel: bool
+    original: bool
+    output: str | None
+    force: bool
+
+
+def sections_for(
+    dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
+) -> list[Tabular]:
+    """The sections of the export: all of them for a workbook or a page, else the one asked for."""
+    from digivisio_cli.render.views import export_sections, matrix_view, measures_view
+
+    if FORMATS[request.format].whole_export:
+        return export_sections(dataset, measures, lang, request.original, generated)
+    if request.what == "matrix":
+        return [matrix_view(dataset, measures, lang)]
+    return [measures_view(dataset, measures, lang, request.original)]
+
+
+def export(
+    env: Environment, dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest
+) -> str | None:
+    """Render the export and deliver it; the path written, or None when it went to stdout."""
+    from digivisio_cli.app.output import write_atomic
+
+    generated = dt.date.today().isoformat()
+    spec = FORMATS[request.format]
+    rendered = spec.render(
+        sections_for(dataset, measures, lang, request, generated),
+        RenderContext(lang=lang, excel=request.excel, generated=generated),
+    )
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    if request.output in (None, "-"):
+        if spec.binary and env.stdout_isatty:
+            raise UsageError("binary_to_terminal", format=request.format)
+        env.write(data)
+        return None
+    assert request.output is not None
+    write_atomic(Path(request.output), data, force=request.force)
+    return request.output

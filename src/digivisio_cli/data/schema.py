@@ -1,0 +1,162 @@
+"""Locating problems in a parsed document, and validating it against its model with Pydantic.
+
+Generic over the document kind: the :class:`Locator` turns a path into the raw data
+(``('measures', 3, 'text')``) into a line and an entry, and :func:`validate` runs a kind's
+Pydantic ``TypeAdapter`` (built on first use, so that a cached answer never imports Pydantic) and
+words each of its errors as a user would want to read it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from digivisio_cli.data.yaml_strict import YAML_TYPES, Entries, Lines
+from digivisio_cli.errors import Problem
+from digivisio_cli.text import quoted as _q
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Locator:
+    """Turns a path into the raw data (``('measures', 3, 'text')``) into a line and a measure."""
+
+    def __init__(self, raw: Any, lines: Lines, name: str, entries: Entries) -> None:
+        self.raw = raw
+        self.lines = lines
+        self.name = name
+        self.entries = entries
+        self._measure_starts: list[int] = []
+        self._measure_ids: list[str | None] = []
+        items = raw.get(entries.section) if isinstance(raw, dict) else None
+        if isinstance(items, list) and id(items) in lines.seqs:
+            self._measure_starts = lines.seqs[id(items)][1]
+            self._measure_ids = [
+                m.get(entries.key)
+                if isinstance(m, dict) and isinstance(m.get(entries.key), str)
+                else None
+                for m in items
+            ]
+
+    def line(self, loc: tuple[Any, ...]) -> int | None:
+        """The line of the deepest value along ``loc`` that exists in the file."""
+        obj = self.raw
+        line: int | None = 1
+        for part in loc:
+            if isinstance(obj, dict) and id(obj) in self.lines.maps:
+                start, keys = self.lines.maps[id(obj)]
+                if part not in obj:
+                    return start if line is None else max(line, start)
+                line = keys.get(part, start)
+                obj = obj[part]
+            elif isinstance(obj, list) and id(obj) in self.lines.seqs and isinstance(part, int):
+                start, items = self.lines.seqs[id(obj)]
+                if not 0 <= part < len(obj):
+                    return start
+                line = items[part]
+                obj = obj[part]
+            else:
+                break
+        return line
+
+    def measure_at(self, line: int | None) -> str | None:
+        """The id of the measure (the entry) whose lines hold ``line``, if any."""
+        if line is None or not self._measure_starts or line < self._measure_starts[0]:
+            return None
+        index = bisect.bisect_right(self._measure_starts, line) - 1
+        return self._measure_ids[index]
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
+        """A Problem at ``loc``, naming the measure it lies in."""
+        line = self.line(loc)
+        measure = None
+        if len(loc) >= 2 and loc[0] == self.entries.section and isinstance(loc[1], int):
+            measure = self.measure_at(self.line(loc[:2])) or f"#{loc[1] + 1}"
+        return Problem(self.name, line, message, measure)
+
+
+class LazyAdapter(Generic[T_co]):
+    """A kind's Pydantic TypeAdapter, built on first use: only validating commands pay for it."""
+
+    def __init__(self, model: type[T_co]) -> None:
+        self._model = model
+        self._adapter: Any = None
+
+    def get(self) -> Any:
+        """The adapter (Pydantic is imported here, the first time)."""
+        if self._adapter is None:
+            from pydantic import TypeAdapter
+
+            self._adapter = TypeAdapter(self._model)
+        return self._adapter
+
+
+#: Decides that a Pydantic error is left to a kind's own rules, which word it better.
+Waiver = Callable[[Any], bool]
+
+
+def validate(
+    adapter: LazyAdapter[T], raw: dict[str, Any], locate: Locator, waived: Waiver | None = None
+) -> tuple[T | None, list[Problem]]:
+    """The validated document, or None and a located problem for every schema error."""
+    from pydantic import ValidationError
+
+    try:
+        value: T = adapter.get().validate_python(raw)
+        return value, []
+    except ValidationError as exc:
+        return None, [
+            locate.problem(_clean_loc(err["loc"]), _schema_message(err, raw))
+            for err in exc.errors(include_url=False)
+            if not (waived and waived(err))
+        ]
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # Pydantic adds '[key]' after a dict key that failed; the key itself is what the file has.
+    return tuple(part for part in loc if part != "[key]")
+
+
+def _follow(raw: Any, loc: tuple[Any, ...]) -> Any:
+    obj = raw
+    for part in loc:
+        try:
+            obj = obj[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return obj
+
+
+def _schema_message(err: Any, raw: Any) -> str:
+    loc = _clean_loc(err["loc"])
+    # Within a list entry (a measure, a goal…) the entry is named separately: show the key path
+    # inside it.
+    inner = loc[2:] if len(loc) > 2 and isinstance(loc[1], int) else loc
+    field = ".".join(str(p) for p in inner if not isinstance(p, int)) or "file"
+    kind = err["type"]
+    value = _follow(raw, loc)
+    got = YAML_TYPES.get(type(value), type(value).__name__)
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'"
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        return f"unknown key {_q(loc[-1])}"
+    if kind == "string_type":
+        hint = ' (put it in quotes, e.g. "3.1")' if isinstance(value, (int, float)) else ""
+        return f"{field}: expected text, got {got}{hint}"
+    if kind in ("tuple_type", "list_type"):
+        return f"{field}: expected a list such as [OKM], got {got}"
+    if kind in ("string_too_short",):
+        return f"{field}: must not be empty"
+    if kind.startswith("dataclass") or kind == "dict_type":
+        return f"{field}: expected a mapping of keys, got {got}"
+    if kind == "literal_error":
+        return f"{field}: must be {err['ctx']['expected']}"
+    if kind.startswith("bool"):
+        return f"{field}: expected true or false, got {got}"
+    if kind.startswith("date"):
+        return f"{field}: expected a date such as 2023-04-14"
+    if kind.startswith("int"):
+        return f"{field}: expected a whole number, got {got}"
+    return f"{field}: {err['msg']}"

@@ -1,0 +1,282 @@
+"""The strict YAML reader shared by every document kind: line numbers, no duplicates, no aliases.
+
+PyYAML is used with its C parser when present; construction is our own so that it can reject
+duplicate keys (PyYAML keeps the last one silently), refuse aliases (a "billion laughs" file never
+expands) and remember the line of every value for the error messages. Every failure is a
+:class:`~digivisio_cli.errors.DataFileError` naming the file, the line and, where the text shows
+it, the entry (a measure) the line lies in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.text import quoted as _q
+
+
+@dataclass(frozen=True)
+class Entries:
+    """Where a document keeps its list of entries, for naming the entry a problem lies in.
+
+    The matrix keeps ``measures:``, each ``- id: 3.1.1.1``; a status log ``entries:``, each
+    naming its ``measure:``.
+    """
+
+    section: str
+    key: str
+
+
+YAML_TYPES: dict[type, str] = {
+    dt.date: "a date",
+    dt.datetime: "a date and time",
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing (null)",
+}
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+
+def decode(content: bytes, name: str) -> str:
+    if not content.strip():
+        raise DataFileError(name, [Problem(name, None, "the file is empty")])
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Notepad's "Unicode": UTF-16 (or UTF-32) with a byte-order mark.
+        raise DataFileError(
+            name, [Problem(name, None, "is UTF-16 text, not UTF-8 (save it as UTF-8)")]
+        )
+    if b"\x00" in content[:8192]:
+        raise DataFileError(name, [Problem(name, None, "is a binary file, not YAML text")])
+    try:
+        # utf-8-sig: a byte-order mark, as some Windows editors write, is accepted and dropped.
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content.count(b"\n", 0, exc.start) + 1
+        raise DataFileError(
+            name, [Problem(name, line, "is not valid UTF-8 text (save it as UTF-8)")]
+        ) from None
+
+
+# --- YAML ---------------------------------------------------------------------------------
+
+
+class Lines:
+    """Where each constructed mapping and list, and each of their values, stood in the file."""
+
+    def __init__(self) -> None:
+        self.maps: dict[int, tuple[int, dict[Any, int]]] = {}
+        self.seqs: dict[int, tuple[int, list[int]]] = {}
+        self.problems: list[Problem] = []
+
+
+def _loader_class() -> type[Any]:
+    import yaml
+
+    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc]
+        """SafeLoader that records lines, rejects duplicate keys and refuses aliases."""
+
+        lines: Lines
+        source_name: str
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                # The same node met twice means an alias (*name): refuse it, so that a
+                # billion-laughs file can never expand. The node's mark is its anchor (&name).
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    "YAML anchors and aliases (&name, *name) are not allowed in a data file; "
+                    "write the value out",
+                    node.start_mark,
+                )
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError) as exc:
+                # A value that looks like a date or a number but is none (2023-13-45, a number
+                # of 5,000 digits): PyYAML lets Python's own error escape; give it a line.
+                raise yaml.constructor.ConstructorError(
+                    None, None, _unreadable(node, exc), node.start_mark
+                ) from None
+
+        def construct_strict_map(self, node: Any) -> Iterator[dict[Any, Any]]:
+            data: dict[Any, Any] = {}
+            yield data
+            self.flatten_mapping(node)
+            key_lines: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.lines.problems.append(
+                        Problem(self.source_name, line, "a mapping key must be a plain value")
+                    )
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    # Every key of a data file is a name; YAML reads yes, 1 or ~ as something
+                    # else, which would only confuse the schema's messages.
+                    kind = YAML_TYPES.get(type(key), type(key).__name__)
+                    self.lines.problems.append(
+                        Problem(
+                            self.source_name,
+                            line,
+                            f"the key {_q(key_node.value)} is read as {kind}, not a name; "
+                            "keys are names such as text or id",
+                        )
+                    )
+                    continue
+                if key in data:
+                    self.lines.problems.append(
+                        Problem(
+                            self.source_name,
+                            line,
+                            f"duplicate key {_q(key)} (first at line {key_lines[key]}); "
+                            "YAML would silently keep only one of them",
+                        )
+                    )
+                    continue
+                data[key] = self.construct_object(value_node, deep=True)
+                key_lines[key] = line
+            self.lines.maps[id(data)] = (node.start_mark.line + 1, key_lines)
+
+        def construct_strict_seq(self, node: Any) -> Iterator[list[Any]]:
+            data: list[Any] = []
+            yield data
+            data.extend(self.construct_object(child, deep=True) for child in node.value)
+            self.lines.seqs[id(data)] = (
+                node.start_mark.line + 1,
+                [child.start_mark.line + 1 for child in node.value],
+            )
+
+    StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_strict_map)
+    StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_strict_seq)
+    # Sets, ordered maps, pairs and binary blobs never belong in a data file; a set in
+    # particular would slip past the agency checks, which look at lists.
+    for tag in ("set", "omap", "pairs", "binary"):
+        StrictLoader.add_constructor(f"tag:yaml.org,2002:{tag}", StrictLoader.construct_undefined)
+    return StrictLoader
+
+
+def _unreadable(node: Any, exc: Exception) -> str:
+    value = str(getattr(node, "value", ""))
+    if node.tag.endswith(":timestamp"):
+        return f"{_q(value)} is not a valid date ({exc})"
+    if node.tag.endswith((":int", ":float")):
+        return f"the number {_q(value)} is too large to be read ({len(value)} characters)"
+    return f"the value {_q(value)} cannot be read ({exc})"
+
+
+def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
+    import yaml
+
+    lines = Lines()
+    loader = _loader_class()(text)
+    loader.lines = lines
+    loader.source_name = name
+    try:
+        return loader.get_single_data(), lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        found = [*lines.problems, Problem(name, line, _yaml_message(exc, text))]
+        raise DataFileError(name, with_entries(found, text, entries)) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids (a control character other than tab and line breaks).
+        line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"the control character U+{ord(char):04X} is not allowed in YAML text; delete it"
+        raise DataFileError(
+            name, with_entries([Problem(name, line, message)], text, entries)
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(name, [Problem(name, None, f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise DataFileError(
+            name, [Problem(name, None, "is nested too deeply to be a data file")]
+        ) from None
+    finally:
+        loader.dispose()
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _yaml_message(exc: Any, text: str) -> str:
+    problem = str(exc.problem or exc.context or "not valid YAML")
+    if "could not determine a constructor" in problem:
+        tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.split("tag", 1)[-1].strip(" '"))
+        return f"the YAML tag {_q(tag)} is not allowed in a data file (only plain values)"
+    if "'\\t'" in problem or _tab_in_indentation(exc.problem_mark, text):
+        return "a tab character: YAML indentation must use spaces, not tabs"
+    if "cannot start any token" in problem and exc.problem_mark is not None:
+        char = _char_at(exc.problem_mark, text)
+        if char:
+            return f"not valid YAML: a value cannot start with {_q(char)}; put the value in quotes"
+    began, found = exc.context_mark, exc.problem_mark
+    if (
+        exc.problem
+        and str(exc.context).startswith("while")
+        and began
+        and found
+        and began.line != found.line
+    ):
+        # An unclosed bracket or a misindented key: where the broken part began helps.
+        return f"not valid YAML: {exc.context}, {exc.problem} (it began at line {began.line + 1})"
+    if exc.context and exc.problem:
+        return f"not valid YAML: {exc.context}, {exc.problem}"
+    return f"not valid YAML: {problem}"
+
+
+def with_entries(problems: list[Problem], text: str, entries: Entries) -> list[Problem]:
+    """``problems``, each naming its entry as read from the text (the YAML did not parse)."""
+    entry_line = re.compile(rf"""^\s*-\s+{re.escape(entries.key)}:\s*["']?([^"'\s#]+)""")
+    section = f"{entries.section}:"
+    last = max((p.line or 0 for p in problems if not p.measure), default=0)
+    if not last:
+        return problems
+    # measure_of[n]: the id of the measure entry that line n lies in, if any.
+    measure_of: list[str | None] = [None]
+    measure = None
+    in_measures = False
+    for source in _LINE_BREAK.split(text, maxsplit=last)[:last]:
+        if source[:1] not in ("", " ", "\t", "-", "#") or source.startswith("---"):
+            # A top-level key (or a new document) ends one section and starts another.
+            in_measures = source.startswith(section)
+            measure = None
+        elif in_measures and (entry := entry_line.match(source)):
+            measure = entry.group(1)
+        measure_of.append(measure)
+    return [
+        p
+        if p.measure or p.line is None or p.line >= len(measure_of) or not measure_of[p.line]
+        else Problem(p.file, p.line, p.message, measure_of[p.line])
+        for p in problems
+    ]
+
+
+def _source_line(mark: Any, text: str) -> str:
+    if mark is None:
+        return ""
+    lines = _LINE_BREAK.split(text)
+    return lines[mark.line] if 0 <= mark.line < len(lines) else ""
+
+
+def _tab_in_indentation(mark: Any, text: str) -> bool:
+    line = _source_line(mark, text)
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _char_at(mark: Any, text: str) -> str:
+    line = _source_line(mark, text)
+    return line[mark.column] if 0 <= mark.column < len(line) else ""

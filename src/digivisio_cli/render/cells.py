@@ -1,0 +1,50 @@
+"""How one value becomes one cell: for people (labels, yes/no in words) or for programs.
+
+Also the spreadsheet guard every tabular export shares: a text that a spreadsheet would evaluate
+is neutralised (OWASP's CSV-injection guidance).
+"""
+
+from __future__ import annotations
+
+from digivisio_cli.i18n import label
+from digivisio_cli.render.tabular import Value
+from digivisio_cli.settings import Lang
+
+#: How multi-valued cells (agency lists, other parties) are joined in csv, plain and xlsx output.
+LIST_SEPARATOR = "; "
+#: Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def yes_no(flag: bool, lang: Lang) -> str:
+    """A flag in words, in ``lang``."""
+    return label("yes" if flag else "no", lang)
+
+
+def neutralize(text: str) -> str:
+    """A cell a spreadsheet will show as text, never evaluate (OWASP: prefix a quote)."""
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def cell_text(value: Value, lang: Lang, separator: str = LIST_SEPARATOR) -> str:
+    """A value as one line of text: lists joined, booleans in words, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if isinstance(value, list):
+        return separator.join(value)
+    return str(value)
+
+
+def machine_cell(value: Value) -> str:
+    """A value for csv: lists joined, booleans as true/false, None empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return str(value)

@@ -1,0 +1,98 @@
+"""The one registry of output formats, and the single authority on what each can do.
+
+Every format renders a list of :class:`~digivisio_cli.render.tabular.Tabular` sections into text
+or bytes, without doing any I/O. The CLI derives its ``--format`` choices from here and asks a
+format's capabilities instead of naming formats. Each format's module is imported only when the
+format is used (by a plain import inside its entry below), so json, csv and plain output never
+pay for Rich or XlsxWriter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from digivisio_cli.render.context import RenderContext
+from digivisio_cli.render.tabular import Tabular
+
+__all__ = ["EXPORT_FORMATS", "FORMATS", "LISTING_FORMATS", "Format", "RenderContext"]
+
+Renderer = Callable[[Sequence[Tabular], RenderContext], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name, its renderer, and what it can do."""
+
+    name: str
+    render: Renderer
+    #: Offered by the listing commands (``measures``, ``who-owns``…).
+    listing: bool = True
+    #: Offered by ``export``.
+    export: bool = True
+    #: Renders bytes, not text: never to a terminal.
+    binary: bool = False
+    #: Shows a view's notes itself; otherwise they go to stderr, out of the data.
+    notes_inline: bool = False
+    #: Renders every section of an export (a workbook, a page); otherwise one (``--what``).
+    whole_export: bool = False
+
+
+def _table(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+    from digivisio_cli.render import table
+
+    return table.render(sections, ctx)
+
+
+def _plain(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+    from digivisio_cli.render import plain
+
+    return plain.render(sections, ctx)
+
+
+def _csv(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+    from digivisio_cli.render import csv
+
+    return csv.render(sections, ctx)
+
+
+def _json(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+    from digivisio_cli.render import json
+
+    return json.render(sections, ctx)
+
+
+def _md(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+    from digivisio_cli.render import md
+
+    return md.render(sections, ctx)
+
+
+def _xlsx(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
+    from digivisio_cli.render import xlsx
+
+    return xlsx.render(sections, ctx)
+
+
+def _html(sections: Sequence[Tabular], ctx: RenderContext) -> str:
+    from digivisio_cli.render import html
+
+    return html.render(sections, ctx)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", _table, export=False, notes_inline=True),
+        Format("plain", _plain),
+        Format("csv", _csv),
+        Format("json", _json),
+        Format("md", _md, notes_inline=True),
+        Format("xlsx", _xlsx, listing=False, binary=True, whole_export=True),
+        Format("html", _html, listing=False, notes_inline=True, whole_export=True),
+    )
+}
+
+#: The names offered by the listing commands and by ``export``, in the registry's order.
+LISTING_FORMATS = [name for name, f in FORMATS.items() if f.listing]
+EXPORT_FORMATS = [name for name, f in FORMATS.items() if f.export]

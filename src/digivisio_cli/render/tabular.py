@@ -1,0 +1,53 @@
+"""The contract between views and formats: rows of values under columns, with a title and notes.
+
+A view builds a :class:`Tabular`; every format renders a list of them. Nothing here knows a
+format or a language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Value = str | int | bool | None | list[str]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its stable key, its label, and which kinds of output show it.
+
+    ``human`` columns appear in table, plain and Markdown output; ``machine`` columns in json and
+    csv. Most columns are both; the matrix's ``2/1`` cell is human only, its integer columns
+    machine only.
+    """
+
+    key: str
+    label: str
+    human: bool = True
+    machine: bool = True
+    wide: bool = False  # long free text: wrap it rather than truncate
+    number: bool = False
+    marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
+
+
+@dataclass
+class Tabular:
+    """Rows of values under columns, with a title, notes and (for json) an optional envelope."""
+
+    kind: str
+    columns: list[Column]
+    rows: list[dict[str, Value]]
+    title: str | None = None
+    notes: list[str] = field(default_factory=list)
+    envelope: dict[str, Any] | None = None  # json: an object holding the rows, not a bare array
+    rows_key: str = "measures"
+    sheet_name: str | None = None  # xlsx: the sheet's name
+    human_sheet: bool = False  # xlsx: labelled human columns (a cover sheet) rather than keys
+
+    def human_columns(self) -> list[Column]:
+        """Columns for people."""
+        return [c for c in self.columns if c.human]
+
+    def machine_columns(self) -> list[Column]:
+        """Columns for programs."""
+        return [c for c in self.columns if c.machine]

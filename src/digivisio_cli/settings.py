@@ -1,0 +1,54 @@
+"""The one source of truth for what the CLI and the fast completion path must agree on.
+
+Languages, the environment variables the tool reads, and the global options (``--data``,
+``--lang``…) with what each takes. Standard library only: the completion path imports this
+before Typer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+#: The languages the tool speaks. Finnish is the language of the source document.
+Lang = Literal["fi", "sv", "en"]
+LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
+DEFAULT_LANG: Lang = "en"
+
+#: Environment variables.
+ENV_DATA = "DIGIVISIO_DATA"
+ENV_LANG = "DIGIVISIO_LANG"
+ENV_CACHE = "DIGIVISIO_CACHE"
+ENV_CACHE_DIR = "DIGIVISIO_CACHE_DIR"
+#: Click's convention: the variable through which the installed completion scripts ask.
+ENV_COMPLETE = "_DIGIVISIO_COMPLETE"
+
+
+@dataclass(frozen=True)
+class GlobalOption:
+    """An option of the program itself (before the command, or hoisted from after it)."""
+
+    names: tuple[str, ...]
+    takes_value: bool
+    #: May be typed after the command too (``digivisio who-owns 3.2.2 --lang fi``).
+    hoisted: bool = True
+
+
+GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
+    GlobalOption(("--data",), takes_value=True),
+    GlobalOption(("--lang", "-l"), takes_value=True),
+    GlobalOption(("--no-color",), takes_value=False),
+    GlobalOption(("--version",), takes_value=False, hoisted=False),
+    GlobalOption(("--install-completion",), takes_value=False, hoisted=False),
+    GlobalOption(("--show-completion",), takes_value=False, hoisted=False),
+)
+
+
+def option_names(*, takes_value: bool, hoisted_only: bool = False) -> frozenset[str]:
+    """The names of the global options that take a value (or are flags), optionally hoistable."""
+    return frozenset(
+        name
+        for option in GLOBAL_OPTIONS
+        if option.takes_value == takes_value and (option.hoisted or not hoisted_only)
+        for name in option.names
+    )
