@@ -6,8 +6,7 @@ lines in the user's language, and ``app/cli.py``'s ``run()`` into the exit code:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum, unique
 
 from digivisio_cli.text import MAX_ECHO, printable
@@ -38,28 +37,18 @@ MAX_SHOWN = 20
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a data file, located as precisely as the file allows.
-
-    ``message`` is the English text (with ``params`` filled in); the template and its parameters
-    are kept too, so that the report can be given in the user's language.
-    """
+    """One thing wrong with a data file, located as precisely as the file allows."""
 
     file: str
     line: int | None
     message: str
     measure: str | None = None
-    template: str = ""
-    params: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
-        return self.located(self.message)
-
-    def located(self, message: str) -> str:
-        """``message`` after this problem's ``file:line: measure id:`` prefix."""
         file = printable(self.file)
         where = f"{file}:{self.line}" if self.line else file
         what = f"measure {printable(self.measure, MAX_ECHO)}: " if self.measure else ""
-        return f"{where}: {what}{printable(message)}"
+        return f"{where}: {what}{printable(self.message)}"
 
 
 class DigivisioError(Exception):

@@ -7,8 +7,7 @@ before Typer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 #: The languages the tool speaks. Finnish is the language of the source document.
 Lang = Literal["fi", "sv", "en"]
@@ -24,8 +23,7 @@ ENV_CACHE_DIR = "DIGIVISIO_CACHE_DIR"
 ENV_COMPLETE = "_DIGIVISIO_COMPLETE"
 
 
-@dataclass(frozen=True)
-class GlobalOption:
+class GlobalOption(NamedTuple):
     """An option of the program itself (before the command, or hoisted from after it)."""
 
     names: tuple[str, ...]

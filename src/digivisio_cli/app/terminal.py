@@ -12,19 +12,21 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TextIO
 
 from digivisio_cli.errors import OutputError, ReaderGone
 
 
-@dataclass
 class Environment:
     """Where output goes and what that place can show."""
 
-    stdout: TextIO | None
-    stderr: TextIO
-    environ: Mapping[str, str] = field(default_factory=dict)
+    # A plain class, not a dataclass: it is built on every run, and a dataclass costs start-up.
+    def __init__(
+        self, stdout: TextIO | None, stderr: TextIO, environ: Mapping[str, str] | None = None
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.environ: Mapping[str, str] = {} if environ is None else environ
 
     @classmethod
     def from_process(cls) -> Environment:

@@ -13,14 +13,11 @@ from typing import TYPE_CHECKING, Any
 from digivisio_cli.data.source import resolve_data_path
 from digivisio_cli.data.store import DocumentKind, collector_paused
 from digivisio_cli.data.store import load as _load
-from digivisio_cli.data.yaml_strict import Entries
 from digivisio_cli.domain.model import Dataset
 from digivisio_cli.errors import DataFileError, Problem
 
 if TYPE_CHECKING:
     from digivisio_cli.data.schema import LazyAdapter
-
-ENTRIES = Entries(section="measures", key="id")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -32,16 +29,17 @@ def parse(content: bytes, name: str = "<data>") -> Dataset:
     """Validate a data file's bytes into a Dataset, or raise DataFileError with every problem."""
     from digivisio_cli.data.rules import matrix_problems
     from digivisio_cli.data.schema import LazyAdapter, Locator, validate
-    from digivisio_cli.data.yaml_strict import decode, parse_yaml
+    from digivisio_cli.data.yaml_strict import Entries, decode, parse_yaml
 
     global _adapter
     if _adapter is None:
         _adapter = LazyAdapter(Dataset)
     adapter: LazyAdapter[Dataset] = _adapter
+    entries = Entries(section="measures", key="id")
     with collector_paused():
         text = decode(content, name)
-        raw, lines = parse_yaml(text, name, ENTRIES)
-        locate = Locator(raw, lines, name, ENTRIES)
+        raw, lines = parse_yaml(text, name, entries)
+        locate = Locator(raw, lines, name, entries)
         problems = [
             p if p.measure else Problem(p.file, p.line, p.message, locate.measure_at(p.line))
             for p in lines.problems

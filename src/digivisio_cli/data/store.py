@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -20,7 +19,6 @@ from digivisio_cli.data.source import read_bytes
 T = TypeVar("T")
 
 
-@dataclass
 class DocumentKind(Generic[T]):
     """A kind of data file: its name (part of the cache key), its model and its parser.
 
@@ -28,9 +26,10 @@ class DocumentKind(Generic[T]):
     problem; the store calls it only on a cache miss.
     """
 
-    name: str
-    model: type[T]
-    parse: Callable[[bytes, str], T]
+    def __init__(self, name: str, model: type[T], parse: Callable[[bytes, str], T]) -> None:
+        self.name = name
+        self.model = model
+        self.parse = parse
 
 
 def load(kind: DocumentKind[T], path: Path) -> T:

@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from digivisio_cli.errors import DataFileError, Problem
 from digivisio_cli.text import quoted as _q
 
 
-@dataclass(frozen=True)
-class Entries:
+class Entries(NamedTuple):
     """Where a document keeps its list of entries, for naming the entry a problem lies in.
 
     The matrix keeps ``measures:``, each ``- id: 3.1.1.1``; a status log ``entries:``, each
