@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Generic, TypeVar
 
-
 T = TypeVar("T")
 
 
