@@ -1,0 +1,91 @@
+"""Succession in the domain: resolving an agency as of a date, chains, cycles, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digivisio_cli.domain.model import Agency, Measure, Names, Succession
+from digivisio_cli.domain.succession import AsOf, find_cycle, successor_chain
+
+D2026 = dt.date(2026, 1, 1)
+
+
+def agency(code: str, to: str | None = None, since: dt.date = D2026) -> Agency:
+    successor = Succession(agency=to, since=since, source="test") if to else None
+    return Agency(code=code, names=Names(fi=code, sv=code, en=code), successor=successor)
+
+
+def by_code(*agencies: Agency) -> dict[str, Agency]:
+    return {a.code: a for a in agencies}
+
+
+def measure(responsible: tuple[str, ...], partners: tuple[str, ...] = ()) -> Measure:
+    return Measure(
+        id="3.1.1.1", goal="3.1.1", text="x", responsible=responsible, partners=partners,
+        pending=False,
+    )
+
+
+def test_an_agency_without_successor_is_its_own_chain() -> None:
+    assert successor_chain(by_code(agency("OPH")), "OPH", D2026) == ("OPH",)
+
+
+def test_a_succession_applies_from_its_first_day() -> None:
+    agencies = by_code(agency("Karvi", "OPH"), agency("OPH"))
+    assert successor_chain(agencies, "Karvi", D2026 - dt.timedelta(days=1)) == ("Karvi",)
+    assert successor_chain(agencies, "Karvi", D2026) == ("Karvi", "OPH")
+
+
+def test_without_a_date_the_whole_chain_is_followed() -> None:
+    agencies = by_code(
+        agency("A", "B", dt.date(2026, 1, 1)), agency("B", "C", dt.date(2030, 1, 1)), agency("C")
+    )
+    assert successor_chain(agencies, "A") == ("A", "B", "C")
+    assert successor_chain(agencies, "A", dt.date(2027, 1, 1)) == ("A", "B")
+
+
+def test_a_cycle_stops_the_chain_instead_of_looping() -> None:
+    agencies = by_code(agency("A", "B"), agency("B", "A"))
+    assert successor_chain(agencies, "A", D2026) == ("A", "B")
+
+
+def test_a_successor_that_is_not_declared_ends_the_chain() -> None:
+    assert successor_chain(by_code(agency("A", "Z")), "A", D2026) == ("A", "Z")
+
+
+def test_find_cycle_names_the_codes_around_it() -> None:
+    assert find_cycle({"A": "B", "B": "C", "C": "B"}) == ("B", "C")
+    assert find_cycle({"A": "A"}) == ("A",)
+    assert find_cycle({"Karvi": "OPH"}) is None
+
+
+@given(st.dictionaries(st.sampled_from("ABCDEF"), st.sampled_from("ABCDEF")))
+def test_find_cycle_finds_a_cycle_exactly_when_one_exists(links: dict[str, str]) -> None:
+    found = find_cycle(links)
+    # Brute force: a code that comes back to itself within len(links) steps lies on a cycle.
+    def returns(code: str) -> bool:
+        step = links.get(code)
+        for _ in range(len(links)):
+            if step is None:
+                return False
+            if step == code:
+                return True
+            step = links.get(step)
+        return False
+
+    assert (found is not None) == any(returns(c) for c in links)
+    if found is not None:
+        assert all(links[a] == b for a, b in zip(found, (*found[1:], found[0]), strict=True))
+
+
+def test_as_of_counts_a_merged_agency_for_its_successor_once() -> None:
+    view = AsOf(D2026, {"OPH": "OPH", "Karvi": "OPH"})
+    assert view.roles(measure(("Karvi",))) == (("OPH",), ())
+    assert view.roles(measure(("OPH", "Karvi"))) == (("OPH",), ())
+    # Its own partner after the merger: the stronger role only.
+    assert view.roles(measure(("OPH",), ("Karvi",))) == (("OPH",), ())
+    assert view.shown("Karvi") == "OPH (Karvi)" and view.shown("OPH") == "OPH"
+    assert view.merged() == ("Karvi",)
