@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from digivisio_cli.model import Agency, Dataset, Measure
+from digivisio_cli.domain.model import Agency, Dataset, Measure
 
 
 def successor_chain(
