@@ -1,6 +1,4 @@
-"""DRAFT (issue 14, item 5), not collected until phase 2: it becomes tests/test_as_of.py.
-
-Succession data and ``--as-of DATE|today``: a measure of an agency succeeded by the date counts
+"""Succession data and ``--as-of DATE|today``: a measure of an agency succeeded by the date counts
 for its successor and is shown with its original agency; without ``--as-of`` every answer follows
 the document as published.
 """
@@ -9,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from conftest import SMALL, Invoke
+from digivisio_cli.app.options import parse_as_of
+from digivisio_cli.errors import UsageError
 
 KARVI_MEASURE = "3.1.2.4"
 MERGED_ON = dt.date(2026, 1, 1)
@@ -95,10 +96,10 @@ def test_a_bad_date_is_explained_in_the_users_language(cli: Invoke, lang: str) -
 
 def test_actors_shows_karvis_successor_and_date(cli: Invoke) -> None:
     rows = {row["code"]: row for row in json.loads(cli(["actors", "-f", "json"]).stdout)}
-    succession = rows["Karvi"]["successor"]
-    assert succession["agency"] == "OPH" and succession["since"] == "2026-01-01"
-    assert succession["source"]
-    assert rows["OPH"]["successor"] is None
+    karvi = rows["Karvi"]
+    assert karvi["successor"] == "OPH" and karvi["successor_since"] == "2026-01-01"
+    assert karvi["successor_source"] == "HE 31/2025 vp"
+    assert rows["OPH"]["successor"] is None and rows["OPH"]["successor_since"] is None
     plain = cli(["actors", "-f", "plain"]).stdout
     karvi = next(line for line in plain.splitlines() if line.startswith("Karvi"))
     assert "OPH" in karvi and "2026-01-01" in karvi
@@ -159,3 +160,113 @@ def test_without_as_of_output_is_unchanged_by_the_succession_code(cli: Invoke) -
     # The golden files pin this byte for byte on the small fixture; here the bundled data.
     rows = json.loads(cli(["measures", "-f", "json"]).stdout)
     assert [r["responsible"] for r in rows if r["id"] == KARVI_MEASURE] == [["Karvi"]]
+
+
+def test_the_environment_variable_sets_the_date(cli: Invoke) -> None:
+    result = cli(["measures", "-a", "OPH", "-f", "json"], env={"DIGIVISIO_AS_OF": "2026-06-01"})
+    assert KARVI_MEASURE in _ids(result.stdout)
+    # The option wins over the variable.
+    later = cli(
+        ["--as-of", "2025-06-01", "measures", "-a", "OPH", "-f", "json"],
+        env={"DIGIVISIO_AS_OF": "2026-06-01"},
+    )
+    assert KARVI_MEASURE not in _ids(later.stdout)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-06-01", dt.date(2026, 6, 1)),
+        (" 2024-02-29 ", dt.date(2024, 2, 29)),
+        ("today", dt.date(2030, 5, 4)),
+        ("TODAY", dt.date(2030, 5, 4)),
+        (None, None),
+    ],
+)
+def test_parse_as_of_takes_iso_dates_and_today(value: str | None, expected: dt.date | None) -> None:
+    assert parse_as_of(value, dt.date(2030, 5, 4)) == expected
+
+
+@pytest.mark.parametrize("value", ["2023-02-29", "20260601", "2026-6-1", "1.6.2026", "tänään"])
+def test_parse_as_of_refuses_anything_else(value: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_as_of(value, dt.date(2030, 5, 4))
+    assert caught.value.key == "bad_as_of" and caught.value.params == {"value": value}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_marks_and_notes_are_in_the_users_language(cli: Invoke, lang: str) -> None:
+    english = cli(["--as-of", "2026-06-01", "who-owns", "3.1.2", "-f", "plain"])
+    local = cli(["--lang", lang, "--as-of", "2026-06-01", "who-owns", "3.1.2", "-f", "plain"])
+    note = next(line for line in local.stderr.splitlines() if "2026-06-01" in line)
+    assert note not in english.stderr and "Karvi → OPH" in note
+    mark = cli(["--lang", lang, "show", KARVI_MEASURE, "-f", "plain"]).stdout
+    assert "successor" not in mark and "OPH" in mark and "2026-01-01" in mark
+
+
+def test_as_of_a_date_without_succession_says_nothing_changed(cli: Invoke) -> None:
+    result = cli(["--data", str(SMALL), "--as-of", "2026-06-01", "measures", "-f", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert all(r["responsible_as_of"] == r["responsible"] for r in rows)
+    assert "no agency has been succeeded" in result.stderr
+
+
+def test_validate_and_diff_look_at_the_data_as_written(cli: Invoke) -> None:
+    assert cli(["--as-of", "2026-06-01", "validate"]).exit_code == 0
+    assert cli(["--as-of", "2026-06-01", "diff", "bundled", "bundled"]).exit_code == 0
+
+
+KARVI_ENTRY = "    abbreviations: [NCU, FINEEC]\n"
+
+
+def _succeeded(tmp_path: Path, name: str, mapping: str) -> str:
+    text = SMALL.read_text(encoding="utf-8")
+    assert KARVI_ENTRY in text
+    path = tmp_path / name
+    path.write_text(
+        text.replace(KARVI_ENTRY, f"{KARVI_ENTRY}    successor: {mapping}\n"), encoding="utf-8"
+    )
+    return str(path)
+
+
+def test_diff_reports_a_succession_added_and_removed(cli: Invoke, tmp_path: Path) -> None:
+    later = _succeeded(
+        tmp_path, "later.yaml", "{agency: OPH, since: 2026-01-01, source: HE 31/2025 vp}"
+    )
+    added = cli(["diff", str(SMALL), later, "-f", "plain"])
+    assert added.exit_code == 1
+    assert added.stdout == "agency\tKarvi\tchanged\tSuccessor\t{+OPH 2026-01-01; HE 31/2025 vp+}\n"
+    removed = json.loads(cli(["diff", later, str(SMALL), "-f", "json"]).stdout)
+    (change,) = removed["changes"]
+    assert change["fields"][0]["field"] == "successor" and change["fields"][0]["new"] == ""
+    assert change["old"]["successor"]["since"] == "2026-01-01"
+    assert "successor" not in change["new"]
+
+
+def test_diff_reports_a_succession_whose_date_changed(cli: Invoke, tmp_path: Path) -> None:
+    first = _succeeded(tmp_path, "a.yaml", "{agency: OPH, since: 2026-01-01, source: x}")
+    moved = _succeeded(tmp_path, "b.yaml", "{agency: OPH, since: 2026-03-01, source: x}")
+    result = cli(["diff", first, moved, "-f", "plain"])
+    assert result.exit_code == 1
+    assert "[-2026-01-01;-] {+2026-03-01;+}" in result.stdout
+    # A note is commentary: changing only the note is no change of the succession.
+    noted = _succeeded(
+        tmp_path, "c.yaml", "{agency: OPH, since: 2026-01-01, source: x, note: {fi: Huom.}}"
+    )
+    assert cli(["diff", first, noted, "-f", "plain"]).exit_code == 0
+
+
+def test_an_added_agency_with_a_successor_diffs_as_json(cli: Invoke, tmp_path: Path) -> None:
+    text = SMALL.read_text(encoding="utf-8")
+    extra = (
+        "  - code: YTL\n"
+        "    names: {fi: Ylioppilastutkintolautakunta, sv: Studentexamensnämnden, "
+        "en: Matriculation Examination Board}\n"
+        "    successor: {agency: OPH, since: 2026-01-01, source: x}\n"
+    )
+    path = tmp_path / "more.yaml"
+    path.write_text(text.replace("themes:\n", extra + "themes:\n", 1), encoding="utf-8")
+    data = json.loads(cli(["diff", str(SMALL), str(path), "-f", "json"]).stdout)
+    (change,) = data["changes"]
+    assert change["change"] == "added" and change["new"]["successor"]["since"] == "2026-01-01"

@@ -7,8 +7,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digivisio_cli.domain.model import Agency, Measure, Names, Succession
-from digivisio_cli.domain.succession import AsOf, find_cycle, successor_chain
+from digivisio_cli.domain.model import Agency, Dataset, Measure, Names, Succession
+from digivisio_cli.domain.query import Filters, count_by_agency, filter_measures
+from digivisio_cli.domain.succession import AsOf, agencies_as_of, find_cycle, successor_chain
 
 D2026 = dt.date(2026, 1, 1)
 
@@ -24,7 +25,11 @@ def by_code(*agencies: Agency) -> dict[str, Agency]:
 
 def measure(responsible: tuple[str, ...], partners: tuple[str, ...] = ()) -> Measure:
     return Measure(
-        id="3.1.1.1", goal="3.1.1", text="x", responsible=responsible, partners=partners,
+        id="3.1.1.1",
+        goal="3.1.1",
+        text="x",
+        responsible=responsible,
+        partners=partners,
         pending=False,
     )
 
@@ -65,6 +70,7 @@ def test_find_cycle_names_the_codes_around_it() -> None:
 @given(st.dictionaries(st.sampled_from("ABCDEF"), st.sampled_from("ABCDEF")))
 def test_find_cycle_finds_a_cycle_exactly_when_one_exists(links: dict[str, str]) -> None:
     found = find_cycle(links)
+
     # Brute force: a code that comes back to itself within len(links) steps lies on a cycle.
     def returns(code: str) -> bool:
         step = links.get(code)
@@ -89,3 +95,31 @@ def test_as_of_counts_a_merged_agency_for_its_successor_once() -> None:
     assert view.roles(measure(("OPH",), ("Karvi",))) == (("OPH",), ())
     assert view.shown("Karvi") == "OPH (Karvi)" and view.shown("OPH") == "OPH"
     assert view.merged() == ("Karvi",)
+
+
+def test_before_any_succession_every_filter_answers_as_published(bundled: Dataset) -> None:
+    view = agencies_as_of(bundled, D2026 - dt.timedelta(days=1))
+    assert view.merged() == ()
+    for agency in bundled.agencies:
+        for role in (None, "responsible", "partner"):
+            filters = Filters(actor=agency.code, role=role)  # type: ignore[arg-type]
+            assert filter_measures(bundled, filters, view) == filter_measures(bundled, filters)
+    assert count_by_agency(bundled, bundled.measures, view) == count_by_agency(
+        bundled, bundled.measures
+    )
+
+
+def test_after_the_merger_oph_carries_its_own_and_karvis_measures(bundled: Dataset) -> None:
+    view = agencies_as_of(bundled, D2026)
+    assert view.merged() == ("Karvi",) and view.of("Karvi") == "OPH"
+    oph = filter_measures(bundled, Filters(actor="OPH"), view)
+    published = filter_measures(bundled, Filters(actor="OPH"))
+    karvi = filter_measures(bundled, Filters(actor="Karvi"))
+    assert oph == [m for m in bundled.measures if m in published or m in karvi]
+    # Karvi is still found by its own name: the document gives it that measure.
+    assert filter_measures(bundled, Filters(actor="Karvi"), view) == karvi
+    counts = {c.code: c for c in count_by_agency(bundled, bundled.measures, view)[0]}
+    before = {c.code: c for c in count_by_agency(bundled, bundled.measures)[0]}
+    assert counts["Karvi"].responsible == 0
+    assert counts["OPH"].responsible == before["OPH"].responsible + before["Karvi"].responsible
+    assert counts["OKM"] == before["OKM"]
