@@ -270,3 +270,19 @@ def test_an_added_agency_with_a_successor_diffs_as_json(cli: Invoke, tmp_path: P
     data = json.loads(cli(["diff", str(SMALL), str(path), "-f", "json"]).stdout)
     (change,) = data["changes"]
     assert change["change"] == "added" and change["new"]["successor"]["since"] == "2026-01-01"
+
+
+def test_workbook_as_of_has_a_sheet_per_agency_of_that_date(cli: Invoke, tmp_path: Path) -> None:
+    import openpyxl
+
+    published, later = tmp_path / "published.xlsx", tmp_path / "later.xlsx"
+    assert cli(["export", "-f", "xlsx", "-o", str(published)]).exit_code == 0
+    assert cli(["--as-of", "2026-06-01", "export", "-f", "xlsx", "-o", str(later)]).exit_code == 0
+    before = {ws.title: ws.max_row - 1 for ws in openpyxl.load_workbook(published).worksheets}
+    book = openpyxl.load_workbook(later)
+    after = {ws.title: ws.max_row - 1 for ws in book.worksheets}
+    assert "Karvi" not in after
+    assert after["OPH"] == before["OPH"] + before["Karvi"]
+    assert after["Source"] == before["Source"] + 1
+    source = [row[1].value for row in book["Source"].iter_rows()]
+    assert any(value and "Karvi → OPH" in value for value in source)

@@ -66,7 +66,9 @@ def matrix_view(
 
 
 def _actor_columns(lang: Lang, successions: bool, as_of: AsOf | None) -> list[Column]:
-    # As of a date, people see the load of that date; programs keep the published load too.
+    # Programs find the published columns where they always were; what succession and --as-of
+    # add comes after them. People see the successor after the names, then the load (as of the
+    # date, when one is given).
     load = [
         Column(key, label(name, lang), human=as_of is None, number=True)
         for key, name in (
@@ -75,14 +77,15 @@ def _actor_columns(lang: Lang, successions: bool, as_of: AsOf | None) -> list[Co
             ("pending", "pending"),
         )
     ]
-    if as_of is not None:
-        load = [
-            *load,
+    later = (
+        [
             *(Column(f"{c.key}_as_of", c.label, number=True) for c in load),
             Column("as_of", label("as_of", lang), human=False),
         ]
-    succession = [
-        Column("successor_shown", label("successor", lang), machine=False),
+        if as_of is not None
+        else []
+    )
+    heirs = [
         Column("successor", label("successor", lang), human=False),
         Column("successor_since", label("successor", lang), human=False),
         Column("successor_source", label("source", lang), human=False),
@@ -96,9 +99,15 @@ def _actor_columns(lang: Lang, successions: bool, as_of: AsOf | None) -> list[Co
         Column("name_sv", label("name_sv", lang), human=False),
         Column("name_en", label("name_en", lang), human=False),
         Column("abbreviations", label("abbreviations", lang)),
-        *(succession if successions else []),
+        *(
+            [Column("successor_shown", label("successor", lang), machine=False)]
+            if successions
+            else []
+        ),
         *load,
         Column("notes", label("agency_note", lang), human=False),
+        *(heirs if successions else []),
+        *later,
     ]
 
 
@@ -144,7 +153,13 @@ def actors_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabu
         if a.successor is not None:
             mark = successor_marks(dataset, [a.code], lang)[0]
             note = a.successor.note
-            notes.append(f"{mark} — {note.get(lang)}" if note else mark)
+            if note is None:
+                notes.append(mark)
+            elif getattr(note, lang):
+                notes.append(f"{mark} — {note.get(lang)}")
+            else:
+                # No rendering in this language: the Finnish original, and saying so.
+                notes.append(f"{mark} — (fi) {note.fi}")
     if as_of is not None:
         notes.append(as_of_note(as_of, lang))
     return Tabular(
