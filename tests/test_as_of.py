@@ -62,9 +62,17 @@ def test_human_formats_show_the_original_agency_in_brackets(cli: Invoke, fmt: st
     assert "OPH (Karvi)" in line
 
 
-def test_as_of_may_follow_the_command(cli: Invoke) -> None:
-    result = cli(["measures", "--actor", "OPH", "--as-of", "2026-06-01", "-f", "json"])
+@pytest.mark.parametrize(
+    "args", [["--as-of", "2026-06-01"], ["--as-of=2026-06-01"]], ids=["separate", "joined"]
+)
+def test_as_of_may_follow_the_command(cli: Invoke, args: list[str]) -> None:
+    result = cli(["measures", "--actor", "OPH", *args, "-f", "json"])
     assert result.exit_code == 0 and KARVI_MEASURE in _ids(result.stdout)
+
+
+def test_help_names_the_option(cli: Invoke) -> None:
+    result = cli(["--help"])
+    assert "--as-of" in result.stdout and "today" in result.stdout
 
 
 def test_as_of_today_follows_the_clock(cli: Invoke) -> None:
