@@ -294,3 +294,16 @@ def test_workbook_as_of_has_a_sheet_per_agency_of_that_date(cli: Invoke, tmp_pat
     assert after["Source"] == before["Source"] + 1
     source = [row[1].value for row in book["Source"].iter_rows()]
     assert any(value and "Karvi → OPH" in value for value in source)
+
+
+def test_show_json_keeps_the_published_agency_beside_the_as_of_one(cli: Invoke) -> None:
+    published = json.loads(cli(["show", KARVI_MEASURE, "-f", "json"]).stdout)
+    later = json.loads(cli(["--as-of", "2026-06-01", "show", KARVI_MEASURE, "-f", "json"]).stdout)
+    assert later["responsible"] == published["responsible"]
+    assert published["responsible"][0].startswith("Karvi (")
+    assert (
+        later["responsible_as_of"][0].startswith("OPH (")
+        and "Karvi" in later["responsible_as_of"][0]
+    )
+    assert later["as_of"] == "2026-06-01" and "as_of" not in published
+    assert published["successors"] == ["Karvi: successor OPH from 2026-01-01"]

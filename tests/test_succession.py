@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digivisio_cli.domain.model import Agency, Dataset, Measure, Names, Succession
@@ -123,3 +123,17 @@ def test_after_the_merger_oph_carries_its_own_and_karvis_measures(bundled: Datas
     assert counts["Karvi"].responsible == 0
     assert counts["OPH"].responsible == before["OPH"].responsible + before["Karvi"].responsible
     assert counts["OKM"] == before["OKM"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_as_of_any_date_no_measure_is_lost_or_counted_twice(bundled: Dataset, day: dt.date) -> None:
+    # In the bundled data no measure names Karvi together with OPH, so merging them moves
+    # Karvi's count to OPH and keeps every total.
+    view = agencies_as_of(bundled, day)
+    counts, none = count_by_agency(bundled, bundled.measures, view)
+    published, none_before = count_by_agency(bundled, bundled.measures)
+    assert none == none_before
+    assert sum(c.responsible for c in counts) == sum(c.responsible for c in published)
+    assert sum(c.partner for c in counts) == sum(c.partner for c in published)
+    assert (counts == published) == (day < D2026)
