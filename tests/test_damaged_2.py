@@ -591,3 +591,82 @@ def test_every_agency_code_makes_a_valid_sheet_name(
     result = cli(["--data", str(data), "export", "-f", "xlsx", "-o", str(target)])
     assert result.exit_code == 0, result
     assert sheet in openpyxl.load_workbook(target).sheetnames
+
+
+# --- 8. interrupts and odd homes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "Interrupted."), ("fi", "Keskeytetty."), ("sv", "Avbrutet.")]
+)
+def test_ctrl_c_says_interrupted_and_exits_130(
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    import json
+
+    def pressed(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(json, "dumps", pressed)
+    result = cli(["goals", "-f", "json"], env={"DIGIVISIO_LANG": lang})
+    assert (result.exit_code, result.stdout) == (130, "")
+    assert result.stderr.splitlines() == [said]
+
+
+def test_a_home_that_does_not_exist_gets_no_cache_folder(cli: Invoke, tmp_path: Path) -> None:
+    home = tmp_path / "nohome"
+    env = {"DIGIVISIO_CACHE": None, "DIGIVISIO_CACHE_DIR": None, "XDG_CACHE_HOME": None}
+    result = cli(["goals"], env={**env, "HOME": str(home)})
+    assert result.exit_code == 0, result
+    assert not home.exists()
+
+
+@pytest.mark.parametrize("folder", ["relative/cache", "~/cache", "~"])
+def test_a_relative_or_tilde_cache_folder_is_not_created(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli(["goals"], env={"DIGIVISIO_CACHE": None, "DIGIVISIO_CACHE_DIR": folder})
+    assert result.exit_code == 0, result
+    assert list(tmp_path.iterdir()) == []
+
+
+def _cached_entry(cli: Invoke, folder: Path) -> Path:
+    """Run once so that the cache holds the bundled data's entry; that entry's path."""
+    folder.mkdir(mode=0o700)
+    env = {"DIGIVISIO_CACHE": None, "DIGIVISIO_CACHE_DIR": str(folder)}
+    assert cli(["goals"], env=env).exit_code == 0
+    (entry,) = folder.iterdir()
+    entry.unlink()
+    return entry
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+@pytest.mark.parametrize("kind", ["FIFO", "folder", "socket"])
+def test_a_cache_entry_that_is_no_file_is_a_miss(cli: Invoke, tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "cache"
+    entry = _cached_entry(cli, folder)
+    if kind == "FIFO":
+        os.mkfifo(entry)
+    elif kind == "folder":
+        entry.mkdir()
+    else:
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(entry))
+        sock.close()
+    started = time.monotonic()
+    result = cli(["goals"], env={"DIGIVISIO_CACHE": None, "DIGIVISIO_CACHE_DIR": str(folder)})
+    assert time.monotonic() - started < TIME_LIMIT
+    assert (result.exit_code, result.stderr) == (0, ""), result
+    assert result.stdout.startswith("3.1\ttheme\t")
+
+
+# --- 9. the tests keep to themselves ------------------------------------------------------------
+
+
+def test_the_test_session_never_touches_the_real_cache() -> None:
+    import tempfile
+
+    switched_off = os.environ.get("DIGIVISIO_CACHE") == "off"
+    folder = os.environ.get("DIGIVISIO_CACHE_DIR", "")
+    assert switched_off or folder.startswith(tempfile.gettempdir())
