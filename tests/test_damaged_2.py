@@ -670,3 +670,81 @@ def test_the_test_session_never_touches_the_real_cache() -> None:
     switched_off = os.environ.get("DIGIVISIO_CACHE") == "off"
     folder = os.environ.get("DIGIVISIO_CACHE_DIR", "")
     assert switched_off or folder.startswith(tempfile.gettempdir())
+
+
+# --- signals, in a real process (they cannot be sent to an in-process run) ----------------------
+
+_SLOW_EXPORT = """
+import os, sys, time
+from pathlib import Path
+real_fsync = os.fsync
+def slow_fsync(fd):
+    real_fsync(fd)
+    Path(sys.argv[1]).write_text("writing")
+    time.sleep(30)
+os.fsync = slow_fsync
+from digivisio_cli.__main__ import main
+sys.exit(main(["export", "-o", sys.argv[2]]))
+"""
+
+
+def _env() -> dict[str, str]:
+    import digivisio_cli
+
+    src = str(Path(digivisio_cli.__file__).resolve().parents[1])
+    return {**os.environ, "DIGIVISIO_LANG": "en", "DIGIVISIO_CACHE": "off", "PYTHONPATH": src}
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_during_an_export_leaves_no_temporary_file(tmp_path: Path, signame: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    signum = getattr(signal, signame, None)
+    if signum is None:
+        pytest.skip(f"no {signame} here")
+    marker, out = tmp_path / "marker", tmp_path / "out" / "export.csv"
+    out.parent.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_EXPORT, str(marker), str(out)],
+        env=_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), proc.communicate(timeout=5)
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=TIME_LIMIT)
+    finally:
+        proc.kill()
+    assert proc.returncode in (-signum, 128 + signum), err
+    assert list(out.parent.iterdir()) == []
+    assert b"Traceback" not in err
+
+
+@pytest.mark.subprocess
+def test_ctrl_c_while_waiting_for_standard_input(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "digivisio_cli", "diff", "-", "bundled"],
+        env=_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        time.sleep(2)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=TIME_LIMIT)
+    finally:
+        proc.kill()
+    assert (proc.returncode, out, err.decode().splitlines()) == (130, b"", ["Interrupted."])
