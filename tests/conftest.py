@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,12 @@ from digivisio_cli.app.cli import run
 from digivisio_cli.data.matrix import load
 from digivisio_cli.data.source import bundled_data_path
 from digivisio_cli.domain.model import Dataset
+
+# No test may read or write the real user's cache folder: the session runs with the cache off,
+# and a folder of its own in case a test switches it on without choosing one (tests of the cache
+# give it their own). Set before anything is loaded, so the session fixtures obey it too.
+os.environ["DIGIVISIO_CACHE"] = "off"
+os.environ["DIGIVISIO_CACHE_DIR"] = tempfile.mkdtemp(prefix="digivisio-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = FIXTURES / "small.yaml"
@@ -32,9 +40,15 @@ Invoke = Callable[..., Result]
 
 
 def invoke_cli(
-    args: list[str], env: Mapping[str, str | None] | None = None, stdin: bytes | None = None
+    args: list[str],
+    env: Mapping[str, str | None] | None = None,
+    stdin: bytes | None = None,
+    stdin_closed: bool = False,
 ) -> Result:
-    """Run the CLI in-process, through the same error handling as the console script."""
+    """Run the CLI in-process, through the same error handling as the console script.
+
+    ``stdin_closed`` runs it as after ``0<&-``: ``sys.stdin`` is None.
+    """
     runner = CliRunner()
     base: dict[str, str | None] = {
         "DIGIVISIO_LANG": "en",
@@ -46,6 +60,8 @@ def invoke_cli(
     }
     base.update(env or {})
     with runner.isolation(input=stdin, env=base) as (out, err, _):
+        if stdin_closed:
+            sys.stdin = None  # type: ignore[assignment]  # restored by the isolation
         code = run(args)
         sys.stdout.flush()
         sys.stderr.flush()

@@ -13,7 +13,7 @@ import os
 import socket
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,32 @@ VALID = SMALL.read_text(encoding="utf-8")
 TIME_LIMIT = 5.0
 
 SUMMARY_1 = "{path}: 1 problem(s); nothing was loaded."
+
+
+class Hung(Exception):
+    """A case ran past the time limit: it would have hung."""
+
+
+@pytest.fixture(autouse=True)
+def hang_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Interrupt any in-process case of this module that runs past :data:`TIME_LIMIT` (POSIX:
+    SIGALRM). The real-process cases have their own timeouts."""
+    import signal
+
+    if not hasattr(signal, "setitimer") or request.node.get_closest_marker("subprocess"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {TIME_LIMIT} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def edited(*pairs: tuple[str, str]) -> str:
