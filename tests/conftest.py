@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
+from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +44,13 @@ Invoke = Callable[..., Result]
 def invoke_cli(
     args: list[str],
     env: Mapping[str, str | None] | None = None,
-    stdin: bytes | None = None,
+    stdin: bytes | BinaryIO | None = None,
     stdin_closed: bool = False,
 ) -> Result:
     """Run the CLI in-process, through the same error handling as the console script.
 
-    ``stdin_closed`` runs it as after ``0<&-``: ``sys.stdin`` is None.
+    ``stdin`` is the bytes of standard input, or an open binary file to read it from (a device,
+    say); ``stdin_closed`` runs it as after ``0<&-``: ``sys.stdin`` is None.
     """
     runner = CliRunner()
     base: dict[str, str | None] = {
@@ -59,9 +62,12 @@ def invoke_cli(
         "DIGIVISIO_AS_OF": None,
     }
     base.update(env or {})
-    with runner.isolation(input=stdin, env=base) as (out, err, _):
+    given = stdin if isinstance(stdin, bytes) else None
+    with runner.isolation(input=given, env=base) as (out, err, _):
         if stdin_closed:
             sys.stdin = None  # type: ignore[assignment]  # restored by the isolation
+        elif stdin is not None and not isinstance(stdin, bytes):
+            sys.stdin = io.TextIOWrapper(stdin)  # type: ignore[arg-type]
         code = run(args)
         sys.stdout.flush()
         sys.stderr.flush()

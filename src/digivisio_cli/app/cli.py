@@ -375,7 +375,7 @@ OldArg = Annotated[str, typer.Argument(metavar="OLD", help=_DIFF_FILE_HELP, show
 NewArg = Annotated[str, typer.Argument(metavar="NEW", help=_DIFF_FILE_HELP, show_default=False)]
 
 
-def _diff_input(arg: str) -> Dataset:
+def _diff_input(arg: str, which: str) -> Dataset:
     """A data file named on ``diff``'s command line, loaded and validated.
 
     The loader's error is re-raised as :class:`DiffInputError`: the same report, but exit 2, as
@@ -384,12 +384,17 @@ def _diff_input(arg: str) -> Dataset:
     from pathlib import Path
 
     from digivisio_cli.data.matrix import load, parse
-    from digivisio_cli.data.source import bundled_data_path, read_stream
-    from digivisio_cli.errors import DiffInputError
+    from digivisio_cli.data.source import bundled_data_path, read_standard_input
+    from digivisio_cli.errors import DiffInputError, Problem
 
     try:
+        if not arg:
+            empty = "is empty; give the path of a data file, 'bundled' or '-'"
+            raise DataFileError(which, [Problem(which, None, empty)])
         if arg == STDIN:
-            return parse(read_stream(sys.stdin.buffer, STDIN), STDIN)
+            # None when started with standard input closed (0<&-).
+            stdin = getattr(sys.stdin, "buffer", None)
+            return parse(read_standard_input(stdin, STDIN), STDIN)
         # A Path, so that an empty argument is an error, not "the default data file".
         return load(bundled_data_path() if arg == BUNDLED else Path(arg))
     except DataFileError as exc:
@@ -408,7 +413,7 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
     opts = _opts(ctx)
     if old == new == STDIN:
         raise UsageError("diff_stdin_twice")
-    result = compare(_diff_input(old), _diff_input(new))
+    result = compare(_diff_input(old, "OLD"), _diff_input(new, "NEW"))
     emit(opts, diff_view(result, opts.lang, old, new), fmt)
     if not result.same:
         # Differing is an answer, not an error: the output is written, so nothing is reported on

@@ -158,5 +158,7 @@ def _schema_message(err: Any, raw: Any) -> str:
     if kind.startswith("date"):
         return f"{field}: expected a date such as 2023-04-14"
     if kind.startswith("int"):
+        if isinstance(value, float):
+            got = f"the decimal number {value}"
         return f"{field}: expected a whole number, got {got}"
     return f"{field}: {err['msg']}"

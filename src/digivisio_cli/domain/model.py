@@ -37,6 +37,24 @@ class _NonEmpty:
 
 Text = Annotated[str, _NonEmpty()]
 
+
+class _Exact:
+    """Marks a value that must already be of its type: Pydantic's strict mode for that field.
+
+    Lax mode would take ``true`` or ``3.0`` for a whole number, ``"3"`` for a footnote number and
+    a Unix timestamp or a quoted text for a date (docs/data.md, "Types").
+    """
+
+    @staticmethod
+    def __get_pydantic_core_schema__(source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        return schema
+
+
+WholeNumber = Annotated[int, _Exact()]
+Date = Annotated[_dt.date, _Exact()]
+
 # NOTE: a plain dict, not pydantic.ConfigDict, so that importing this module stays cheap.
 _STRICT = {"extra": "forbid", "str_strip_whitespace": False}
 
@@ -208,7 +226,7 @@ class Footnote:
     """A footnote of the source document that the data refers to."""
 
     __pydantic_config__ = _STRICT
-    number: int
+    number: WholeNumber
     text: Text
     url: str | None = None
 
@@ -220,7 +238,7 @@ class Document:
     __pydantic_config__ = _STRICT
     title: LocalText
     publisher: Text
-    published: _dt.date
+    published: Date
     vision: LocalText
     pending_note: LocalText
     translation_note: Text
