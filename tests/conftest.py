@@ -7,9 +7,9 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from typer.testing import CliRunner
