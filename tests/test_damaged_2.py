@@ -436,18 +436,20 @@ CLI_CASES = [
                 "Usage: digivisio goals [OPTIONS]",
                 "Try 'digivisio goals -h' for help.",
                 "",
-                "Error: Got unexpected extra arguments (a0 a1 a2 a3 a4 …)",
+                "Error: Got unexpected extra argument(s) (a0 a1 a2 a3 a4 …)",
             )
         },
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CLI_CASES, ids=[c.name for c in CLI_CASES])
-@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+CLI_RUNS = [(case, lang) for case in CLI_CASES for lang in case.stderr]
+
+
+@pytest.mark.parametrize(
+    ("case", "lang"), CLI_RUNS, ids=[f"{case.name} ({lang})" for case, lang in CLI_RUNS]
+)
 def test_odd_command_line_gets_its_exact_message(cli: Invoke, case: CliCase, lang: str) -> None:
-    if lang not in case.stderr:
-        pytest.skip(f"the case is pinned in {', '.join(case.stderr)}")
     started = time.monotonic()
     result = cli(case.args, env={**case.env, "DIGIVISIO_LANG": lang})
     assert time.monotonic() - started < TIME_LIMIT
@@ -624,7 +626,12 @@ def test_an_overlong_cell_is_cut_with_a_warning_naming_the_measure(
 
 @pytest.mark.parametrize(
     ("code", "sheet"),
-    [("'OKM'", "OKM"), ("A[1]:*?/\\\\", "A_1_____"), ("X" * 40, "X" * 31), ("History", "History_")],
+    [
+        ("'OKM'", "OKM"),
+        ("A[1]:*?/\\\\", "A_1______"),
+        ("X" * 40, "X" * 31),
+        ("History", "History_"),
+    ],
 )
 def test_every_agency_code_makes_a_valid_sheet_name(
     cli: Invoke, tmp_path: Path, code: str, sheet: str
@@ -698,7 +705,9 @@ def _cached_entry(cli: Invoke, folder: Path) -> Path:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
 @pytest.mark.parametrize("kind", ["FIFO", "folder", "socket"])
-def test_a_cache_entry_that_is_no_file_is_a_miss(cli: Invoke, tmp_path: Path, kind: str) -> None:
+def test_a_cache_entry_that_is_no_file_is_a_miss(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     folder = tmp_path / "cache"
     entry = _cached_entry(cli, folder)
     if kind == "FIFO":
@@ -706,8 +715,9 @@ def test_a_cache_entry_that_is_no_file_is_a_miss(cli: Invoke, tmp_path: Path, ki
     elif kind == "folder":
         entry.mkdir()
     else:
+        monkeypatch.chdir(folder)  # a socket's path must be short: bind it by its own name
         sock = socket.socket(socket.AF_UNIX)
-        sock.bind(str(entry))
+        sock.bind(entry.name)
         sock.close()
     started = time.monotonic()
     result = cli(["goals"], env={"DIGIVISIO_CACHE": None, "DIGIVISIO_CACHE_DIR": str(folder)})

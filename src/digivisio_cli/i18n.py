@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 
 from digivisio_cli.settings import DEFAULT_LANG, ENV_LANG, LANGS, Lang
-from digivisio_cli.text import printable
+from digivisio_cli.text import MAX_ECHO, printable, printable_path
 
 # Column headings and other labels. Keys are the stable field names of the json/csv output.
 LABELS: dict[str, dict[str, str]] = {
@@ -139,6 +139,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not write {path}: {reason}. Nothing was written.",
         "fi": "Tiedostoa {path} ei voitu kirjoittaa: {reason}. Mitään ei kirjoitettu.",
         "sv": "Det gick inte att skriva {path}: {reason}. Inget skrevs.",
+    },
+    "write_not_regular": {
+        "en": "Will not write {path}: it is not a regular file (a device, a pipe or a socket). "
+        "Nothing was written.",
+        "fi": "Tiedostoon {path} ei kirjoiteta: se ei ole tavallinen tiedosto (vaan laite, putki "
+        "tai pistoke). Mitään ei kirjoitettu.",
+        "sv": "Skriver inte till {path}: det är ingen vanlig fil (utan en enhet, ett rör eller "
+        "en socket). Inget skrevs.",
+    },
+    "write_no_folder": {
+        "en": "Could not write {path}: no folder of that name exists, and a file name cannot end "
+        "in '/'. Nothing was written.",
+        "fi": "Tiedostoa {path} ei voitu kirjoittaa: sen nimistä kansiota ei ole, eikä "
+        "tiedostonimi voi päättyä merkkiin '/'. Mitään ei kirjoitettu.",
+        "sv": "Det gick inte att skriva {path}: det finns ingen mapp med det namnet, och ett "
+        "filnamn kan inte sluta med '/'. Inget skrevs.",
+    },
+    "option_empty": {
+        "en": "{option} is empty; give a value, or leave the option out.",
+        "fi": "{option} on tyhjä; anna arvo tai jätä valitsin pois.",
+        "sv": "{option} är tomt; ange ett värde eller utelämna flaggan.",
+    },
+    "valid_choices_more": {
+        "en": "Valid: {options} and {count} more",
+        "fi": "Mahdolliset: {options} ja {count} muuta",
+        "sv": "Giltiga: {options} och {count} till",
+    },
+    "cell_too_long": {
+        "en": "Warning: measure {id}: the {column} is {length} characters long, more than a "
+        "spreadsheet cell holds ({limit}); it was cut short in the xlsx file.",
+        "fi": "Varoitus: toimenpide {id}: kentässä {column} on {length} merkkiä, enemmän kuin "
+        "taulukkolaskennan soluun mahtuu ({limit}); se katkaistiin xlsx-tiedostossa.",
+        "sv": "Varning: åtgärd {id}: fältet {column} har {length} tecken, fler än en "
+        "kalkylbladscell rymmer ({limit}); det kortades i xlsx-filen.",
     },
     "output_failed": {
         "en": "Could not write the output: {reason}.",
@@ -286,11 +320,17 @@ def message(key: str, lang: str, **params: object) -> str:
     if entry is None:
         return key
     if ECHOED_PARAMS.intersection(params):
-        params = {
-            k: printable(str(v)) if k in ECHOED_PARAMS and v is not None else v
-            for k, v in params.items()
-        }
+        params = {k: _echo(k, v) if k in ECHOED_PARAMS else v for k, v in params.items()}
     return (entry.get(lang) or entry[DEFAULT_LANG]).format(**params)
+
+
+def _echo(name: str, value: object) -> object:
+    """A repeated parameter, escaped and cut short: paths by name, values at MAX_ECHO."""
+    if value is None:
+        return None
+    if name == "path":
+        return printable_path(str(value))
+    return printable(str(value), MAX_ECHO if name == "value" else None)
 
 
 def as_lang(value: str) -> Lang | None:

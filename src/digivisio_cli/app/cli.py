@@ -38,6 +38,7 @@ from digivisio_cli.errors import (
     DiffExit,
     DigivisioError,
     ExitCode,
+    Interrupted,
     ReaderGone,
     UsageError,
 )
@@ -190,6 +191,8 @@ def _filtered(
     """The measures passing the shared filters; says so on stderr when none do."""
     from digivisio_cli.domain.query import Filters, filter_measures
 
+    for option, value in (("--actor", actor), ("--goal", goal), ("--search", search)):
+        _not_empty(option, value)
     found = filter_measures(
         dataset,
         Filters(actor, role.value if role else None, goal, pending, search),
@@ -197,6 +200,12 @@ def _filtered(
     )
     _say_no_match(opts, list(found))
     return found
+
+
+def _not_empty(option: str, value: str | None) -> None:
+    """An option given as "" (or only spaces) is a mistake (``--actor "$UNSET"``), not "any"."""
+    if value is not None and not value.strip():
+        raise UsageError("option_empty", option=option)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -346,6 +355,7 @@ def export(
     from digivisio_cli.app.exporting import export as deliver
 
     opts = _opts(ctx)
+    _not_empty("--output", output)
     dataset = _dataset(opts)
     found = _filtered(dataset, opts, actor, role, goal, pending, search)
     request = ExportRequest(
@@ -493,7 +503,7 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except (ReaderGone, BrokenPipeError):
         _env.quiet_broken_pipe()
         return 0
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         _env.note(message("interrupted", lang_from_argv(args)))
         return int(ExitCode.INTERRUPTED)
     finally:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
+from digivisio_cli.app.report import PREFIX
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
 from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.errors import UsageError
+from digivisio_cli.i18n import message
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
 from digivisio_cli.settings import Lang
@@ -55,14 +56,14 @@ def export(
     as_of: AsOf | None = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
-    from digivisio_cli.app.output import write_atomic
+    from digivisio_cli.app.output import create_exclusive, replace_file, target_path
 
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
-    rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated, as_of),
-        RenderContext(lang=lang, excel=request.excel, generated=generated),
-    )
+    ctx = RenderContext(lang=lang, excel=request.excel, generated=generated)
+    rendered = spec.render(sections_for(dataset, measures, lang, request, generated, as_of), ctx)
+    for key, params in ctx.warnings:
+        env.note(PREFIX + message(key, lang, **params))
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if request.output in (None, "-"):
         if spec.binary and env.stdout_isatty:
@@ -70,5 +71,9 @@ def export(
         env.write(data)
         return None
     assert request.output is not None
-    write_atomic(Path(request.output), data, force=request.force)
+    path = target_path(request.output)
+    if request.force:
+        replace_file(path, data)
+    else:
+        create_exclusive(path, data)
     return request.output

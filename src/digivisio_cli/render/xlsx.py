@@ -18,10 +18,22 @@ from digivisio_cli.render.tabular import Tabular
 #: Excel's limit on sheet names, and the characters it forbids in them.
 _SHEET_NAME_MAX = 31
 _SHEET_FORBIDDEN = set("[]:*?/\\")
+#: Excel reserves this sheet name (any case) for its change history.
+_SHEET_RESERVED = "history"
+#: The most characters a spreadsheet cell holds (Excel's limit; XlsxWriter cuts silently).
+CELL_MAX = 32_767
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
-    name = "".join("_" if ch in _SHEET_FORBIDDEN else ch for ch in title)[:_SHEET_NAME_MAX]
+def sheet_name(title: str, used: set[str]) -> str:
+    """A valid, unused sheet name made from ``title`` (an agency code can be anything).
+
+    Excel forbids ``[]:*?/\\``, an apostrophe at either end, more than 31 characters, an empty
+    name and "History"; names differing only by case clash.
+    """
+    name = "".join("_" if ch in _SHEET_FORBIDDEN else ch for ch in title)
+    name = name.strip("'")[:_SHEET_NAME_MAX].strip("'") or "_"
+    if name.lower() == _SHEET_RESERVED:
+        name += "_"
     base, n = name, 2
     while name.lower() in used:
         suffix = f" ({n})"
@@ -29,6 +41,15 @@ def _sheet_name(title: str, used: set[str]) -> str:
         n += 1
     used.add(name.lower())
     return name
+
+
+def _warn_cut(ctx: RenderContext, ident: str, column: str, length: int) -> None:
+    warning = (
+        "cell_too_long",
+        {"id": ident, "column": column, "length": length, "limit": CELL_MAX},
+    )
+    if warning not in ctx.warnings:  # a measure stands on several sheets: say it once
+        ctx.warnings.append(warning)
 
 
 def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
@@ -52,7 +73,8 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
     top = book.add_format({"valign": "top"})
     used: set[str] = set()
     for tab in sections:
-        sheet: Any = book.add_worksheet(_sheet_name(tab.sheet_name or tab.kind, used))
+        title = sheet_name(tab.sheet_name or tab.kind, used)
+        sheet: Any = book.add_worksheet(title)
         cols = tab.machine_columns() if not tab.human_sheet else tab.human_columns()
         for j, col in enumerate(cols):
             sheet.write_string(0, j, col.key if not tab.human_sheet else col.label, header)
@@ -68,7 +90,11 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
                 if col.number and isinstance(value, int) and not isinstance(value, bool):
                     sheet.write_number(i, j, value)
                 else:
-                    sheet.write_string(i, j, neutralize(machine_cell(value)))
+                    text = neutralize(machine_cell(value))
+                    if len(text) > CELL_MAX:
+                        _warn_cut(ctx, str(row.get("id") or title), col.key, len(text))
+                        text = text[: CELL_MAX - 1] + "…"
+                    sheet.write_string(i, j, text)
         sheet.freeze_panes(1, 0)
         if tab.rows and cols:
             sheet.autofilter(0, 0, len(tab.rows), len(cols) - 1)
