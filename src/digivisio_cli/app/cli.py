@@ -17,6 +17,7 @@ import typer
 
 from digivisio_cli import __version__
 from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
+from digivisio_cli.app.diffinput import BUNDLED, STDIN
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -34,7 +35,6 @@ from digivisio_cli.app.options import (
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
-    DataFileError,
     DiffExit,
     DigivisioError,
     ExitCode,
@@ -375,40 +375,9 @@ def _value(choice: Enum) -> str:
     return str(choice.value)
 
 
-#: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).
-BUNDLED = "bundled"
-#: The argument of ``diff`` that reads a data file from standard input.
-STDIN = "-"
-
 _DIFF_FILE_HELP = f"Data file; '{BUNDLED}' for the bundled data, '{STDIN}' for standard input."
 OldArg = Annotated[str, typer.Argument(metavar="OLD", help=_DIFF_FILE_HELP, show_default=False)]
 NewArg = Annotated[str, typer.Argument(metavar="NEW", help=_DIFF_FILE_HELP, show_default=False)]
-
-
-def _diff_input(arg: str, which: str) -> Dataset:
-    """A data file named on ``diff``'s command line, loaded and validated.
-
-    The loader's error is re-raised as :class:`DiffInputError`: the same report, but exit 2, as
-    ``diff`` keeps 1 for "the files differ".
-    """
-    from pathlib import Path
-
-    from digivisio_cli.data.matrix import load, parse
-    from digivisio_cli.data.source import bundled_data_path, read_standard_input
-    from digivisio_cli.errors import DiffInputError, Problem
-
-    try:
-        if not arg:
-            empty = "is empty; give the path of a data file, 'bundled' or '-'"
-            raise DataFileError(which, [Problem(which, None, empty)])
-        if arg == STDIN:
-            # None when started with standard input closed (0<&-).
-            stdin = getattr(sys.stdin, "buffer", None)
-            return parse(read_standard_input(stdin, STDIN), STDIN)
-        # A Path, so that an empty argument is an error, not "the default data file".
-        return load(bundled_data_path() if arg == BUNDLED else Path(arg))
-    except DataFileError as exc:
-        raise DiffInputError(exc) from exc
 
 
 @app.command("diff")
@@ -417,13 +386,14 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 
     Exit 0 when they hold the same data, 1 when they differ, 2 on trouble (as diff does).
     """
+    from digivisio_cli.app.diffinput import diff_input
     from digivisio_cli.domain.diff import compare
     from digivisio_cli.render.diffview import diff_view
 
     opts = _opts(ctx)
     if old == new == STDIN:
         raise UsageError("diff_stdin_twice")
-    result = compare(_diff_input(old, "OLD"), _diff_input(new, "NEW"))
+    result = compare(diff_input(old, "OLD"), diff_input(new, "NEW"))
     emit(opts, diff_view(result, opts.lang, old, new), fmt)
     if not result.same:
         # Differing is an answer, not an error: the output is written, so nothing is reported on
