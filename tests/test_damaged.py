@@ -715,6 +715,7 @@ SUBPROCESS_CASES = [
 ]
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("case", SUBPROCESS_CASES, ids=[c.name for c in SUBPROCESS_CASES])
 def test_damaged_file_in_a_real_process_shows_no_traceback(tmp_path: Path, case: Case) -> None:
     path = case.build(tmp_path)

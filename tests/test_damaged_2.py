@@ -591,6 +591,20 @@ def test_force_never_replaces_a_special_file(
     assert os.lstat(path).st_mode == before
 
 
+def test_force_never_replaces_a_device(cli: Invoke, tmp_path: Path) -> None:
+    # A device node of its own in the test's folder (never a real /dev entry: were the refusal
+    # broken, a test run as root would replace it).
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (AttributeError, OSError):
+        pytest.skip("cannot make a device node here (needs root on Linux)")
+    result = cli(["export", "-o", str(device), "--force"])
+    assert result.exit_code == 1
+    assert "it is not a regular file" in result.stderr
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
 def test_a_name_ending_in_a_slash_is_not_a_file(cli: Invoke, tmp_path: Path) -> None:
     target = f"{tmp_path}/newname/"
     result = cli(["export", "-o", target])

@@ -59,21 +59,25 @@ def warm(tmp_path: Path) -> Path:
         ["measures", "--format", "csv", "--actor", "oph"],
     ],
 )
+@pytest.mark.subprocess
 def test_answers_from_a_warm_cache_import_no_yaml_pydantic_or_rich(
     warm: Path, args: list[str]
 ) -> None:
     assert not _imported(warm, args) & HEAVY
 
 
+@pytest.mark.subprocess
 def test_the_first_run_does_validate_with_yaml_and_pydantic(tmp_path: Path) -> None:
     assert {"yaml", "pydantic"} <= _imported(tmp_path, ["who-owns", "3.2.2", "--format", "json"])
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["who-owns", "--help"]])
 def test_help_and_version_import_no_yaml_or_pydantic(tmp_path: Path, args: list[str]) -> None:
     assert not _imported(tmp_path, args) & (HEAVY - {"rich"})
 
 
+@pytest.mark.subprocess
 def test_completion_answers_without_typer(warm: Path) -> None:
     env = {
         "_DIGIVISIO_COMPLETE": "complete_bash",
