@@ -1,0 +1,111 @@
+"""Model and diff behaviours that mutation testing found unpinned (issue 12), tested in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SMALL, Invoke
+from digivisio_cli.data.matrix import parse
+from digivisio_cli.domain.diff import compare, similarity, word_diff
+from digivisio_cli.domain.model import Dataset
+
+VALID = SMALL.read_text(encoding="utf-8")
+
+
+def _data(text: str) -> Dataset:
+    return parse(text.encode("utf-8"), "test.yaml")
+
+
+# --- model -----------------------------------------------------------------------------------
+
+
+def test_a_goal_description_follows_the_language_and_falls_back_to_finnish(
+    small: Dataset,
+) -> None:
+    goal = small.goals[0]  # 3.1.1: an English description, no Swedish one
+    assert goal.description_in("en") == "Description one."
+    assert goal.description_in("sv") == "Kuvaus yksi."
+    assert goal.description_in("fi") == "Kuvaus yksi."
+    assert small.goals[1].description_in("en") == "Kuvaus kaksi."
+
+
+def test_a_title_follows_the_language_and_falls_back_to_finnish(small: Dataset) -> None:
+    theme = small.themes[0]
+    assert [theme.title_in(lang) for lang in ("fi", "sv", "en")] == [
+        "Ensimmäinen teema",
+        "Första temat",
+        "First theme",
+    ]
+    assert small.goals[0].title_in("sv") == "Tavoite yksi"
+    assert small.goals[0].title_in("en") == "Goal one"
+
+
+def test_a_measure_text_is_translated_where_a_translation_exists(small: Dataset) -> None:
+    measure = small.measures[0]
+    assert measure.translation("fi") is None
+    assert measure.translation("sv") is None
+    assert measure.text_in("en") == "The ministry is responsible for architecture."
+    assert measure.text_in("sv") == measure.text
+    assert measure.agencies() == ("OKM", "OPH")
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+
+def test_a_word_diff_of_more_than_200_words_treats_no_word_as_junk() -> None:
+    # difflib's autojunk would ignore words this frequent in a text of 200 words or more, and
+    # the whole text would read as replaced.
+    old = "alku " + "sana toinen " * 120
+    new = "ALKU " + "sana toinen " * 120
+    change = word_diff("text", old.strip(), new.strip())
+    assert [op.op for op in change.ops] == ["delete", "insert", "equal"]
+    assert change.ops[2].text == ("sana toinen " * 120).strip()
+    assert change.similarity > 0.99
+    assert similarity(old, new) > 0.99
+
+
+def test_an_added_agency_counts_from_zero_and_a_removed_one_to_zero(small: Dataset) -> None:
+    added = _data(
+        VALID.replace(
+            "  - code: Karvi\n",
+            "  - code: NEW\n    names: {fi: Uusi, sv: Ny, en: New}\n  - code: Karvi\n",
+            1,
+        ).replace("responsible: [Karvi]", "responsible: [NEW]", 1)
+    )
+    load = {entry.code: entry for entry in compare(small, added).load}
+    assert (load["NEW"].responsible_old, load["NEW"].responsible_new) == (0, 1)
+    assert (load["Karvi"].responsible_old, load["Karvi"].responsible_new) == (1, 0)
+    assert (load["NEW"].responsible_delta, load["Karvi"].responsible_delta) == (1, -1)
+    back = {entry.code: entry for entry in compare(added, small).load}
+    assert (back["NEW"].responsible_old, back["NEW"].responsible_new) == (1, 0)
+    assert (back["NEW"].partner_old, back["NEW"].partner_new) == (0, 0)
+    assert not load["OPH"].changed
+
+
+# --- data: the messages of a damaged file ---------------------------------------------------
+
+
+def test_a_measure_without_an_id_is_named_by_its_position(cli: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(VALID.replace('  - id: "3.1.2.1"\n', "  - id: 3121\n", 1), encoding="utf-8")
+    result = cli(["validate", str(path)])
+    assert result.stderr.splitlines()[0] == (
+        f'{path}:64: measure #4: id: expected text, got a number (put it in quotes, e.g. "3.1")'
+    )
+
+
+def test_a_number_where_text_belongs_gets_the_quotes_hint_and_other_types_do_not(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(
+        VALID.replace('text: "Kehitetään tilastopalveluita."', "text: 3.5", 1).replace(
+            'note: "Passive sentence."', "note: [a]", 1
+        ),
+        encoding="utf-8",
+    )
+    lines = cli(["validate", str(path)]).stderr.splitlines()
+    assert lines[:2] == [
+        f'{path}:59: measure 3.1.1.4: text: expected text, got a number (put it in quotes, e.g. "3.1")',
+        f"{path}:63: measure 3.1.1.4: note: expected text, got a list",
+    ]
