@@ -109,3 +109,78 @@ def test_a_number_where_text_belongs_gets_the_quotes_hint_and_other_types_do_not
         f'{path}:59: measure 3.1.1.4: text: expected text, got a number (put it in quotes, e.g. "3.1")',
         f"{path}:63: measure 3.1.1.4: note: expected text, got a list",
     ]
+
+
+def _fields(changes: object) -> list[str]:
+    return [f.field for c in changes for f in c.fields]  # type: ignore[attr-defined]
+
+
+def test_translated_titles_and_descriptions_are_compared_by_language(small: Dataset) -> None:
+    edited = _data(
+        VALID.replace('{en: {title: "First theme"}', '{en: {title: "The first theme"}', 1).replace(
+            '{en: {title: "Goal one", description: "Description one."}}',
+            '{en: {title: "Goal one", description: "Description one."}, '
+            'sv: {title: "Mål ett", description: "Beskrivning ett."}}',
+            1,
+        )
+    )
+    result = compare(small, edited)
+    assert _fields(result.themes) == ["title_en"]
+    assert _fields(result.goals) == ["title_sv", "description_sv"]
+
+
+def test_an_agency_name_in_swedish_and_its_notes_are_compared(small: Dataset) -> None:
+    notes = '    notes: [{as_of: "2025", text: "a"}, {as_of: "2026", text: "b"}]\n'
+    before = _data(
+        VALID.replace("    abbreviations: [EDUFI]\n", "    abbreviations: [EDUFI]\n" + notes)
+    )
+    after = _data(
+        VALID.replace("sv: Utbildningsstyrelsen", "sv: Utbildningsstyrelsen i Finland").replace(
+            "    abbreviations: [EDUFI]\n",
+            "    abbreviations: [EDUFI]\n" + notes.replace('"b"', '"c"'),
+        )
+    )
+    (change,) = compare(before, after).agencies
+    assert [f.field for f in change.fields] == ["name_sv", "notes"]
+    assert change.fields[1].old == "2025: a\n2026: b"  # type: ignore[union-attr]
+
+
+def test_a_new_code_for_the_same_agency_keeps_both_versions(small: Dataset) -> None:
+    renamed = _data(VALID.replace("code: Karvi", "code: KARVI").replace("[Karvi]", "[KARVI]"))
+    (change,) = compare(small, renamed).agencies
+    assert change.change == "changed"
+    assert change.old is not None and change.old.code == "Karvi"  # type: ignore[union-attr]
+    assert change.new is not None and change.new.code == "KARVI"  # type: ignore[union-attr]
+
+
+def test_a_text_sharing_half_its_words_is_still_the_same_measure(small: Dataset) -> None:
+    before = _data(VALID.replace("Kehitetään tilastopalveluita.", "Yksi kaksi"))
+    after = _data(VALID.replace("Kehitetään tilastopalveluita.", "Yksi kolme"))
+    (change,) = compare(before, after).measures
+    assert change.change == "changed" and not change.different
+
+
+def test_an_added_measure_points_to_the_removed_one_it_resembles_by_half(small: Dataset) -> None:
+    text = "Opetus- ja kulttuuriministeriö ja Opetushallitus rahoittavat hankkeita."
+    moved = _data(
+        VALID.replace('id: "3.1.2.2"', 'id: "3.1.2.3"').replace(
+            text, "Opetus- ja kulttuuriministeriö tekee työtä."
+        )
+    )
+    # Three words shared, of seven and five: a similarity of exactly one half.
+    changes = {c.id: c for c in compare(small, moved).measures}
+    assert (changes["3.1.2.3"].change, changes["3.1.2.3"].resembles) == ("added", "3.1.2.2")
+    assert (changes["3.1.2.2"].change, changes["3.1.2.2"].resembles) == ("removed", "3.1.2.3")
+
+
+def test_an_added_agency_had_no_partner_load_before(small: Dataset) -> None:
+    added = _data(
+        VALID.replace(
+            "  - code: Karvi\n",
+            "  - code: NEW\n    names: {fi: Uusi, sv: Ny, en: New}\n  - code: Karvi\n",
+            1,
+        ).replace("partners: [OKM]", "partners: [NEW]", 1)
+    )
+    load = {entry.code: entry for entry in compare(small, added).load}
+    assert (load["NEW"].partner_old, load["NEW"].partner_new) == (0, 1)
+    assert (load["NEW"].responsible_old, load["NEW"].responsible_new) == (0, 0)
