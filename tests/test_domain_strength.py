@@ -184,3 +184,38 @@ def test_an_added_agency_had_no_partner_load_before(small: Dataset) -> None:
     load = {entry.code: entry for entry in compare(small, added).load}
     assert (load["NEW"].partner_old, load["NEW"].partner_new) == (0, 1)
     assert (load["NEW"].responsible_old, load["NEW"].responsible_new) == (0, 0)
+
+
+# --- the model's hooks for the schema (a fresh validator: the loader's is built once) ---------
+
+
+def _fresh_problems(text: str) -> list[str]:
+    import yaml
+
+    from digivisio_cli.data.schema import LazyAdapter, Locator, validate
+    from digivisio_cli.data.yaml_strict import Entries, Lines
+
+    raw = yaml.safe_load(text)
+    entries = Entries(section="measures", key="id")
+    _, problems = validate(LazyAdapter(Dataset), raw, Locator(raw, Lines(), "t", entries))
+    return [p.message for p in problems]
+
+
+def test_a_fresh_validator_accepts_the_small_file() -> None:
+    assert _fresh_problems(VALID) == []
+
+
+def test_a_fresh_validator_refuses_an_empty_text() -> None:
+    assert _fresh_problems(VALID.replace('"Kehitetään tilastopalveluita."', '""')) == [
+        "text: must not be empty"
+    ]
+
+
+def test_a_one_character_text_is_not_empty() -> None:
+    assert _fresh_problems(VALID.replace('"Kehitetään tilastopalveluita."', '"K"')) == []
+
+
+def test_a_fresh_validator_refuses_a_quoted_date() -> None:
+    assert _fresh_problems(VALID.replace("published: 2023-04-14", 'published: "2023-04-14"')) == [
+        "document.published: expected a date such as 2023-04-14"
+    ]

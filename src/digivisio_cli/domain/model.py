@@ -9,9 +9,10 @@ read by Pydantic and ignored by everything else.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from digivisio_cli.settings import Lang
 
@@ -120,6 +121,15 @@ class TitleTranslation:
     description: Text | None = None
 
 
+_T = TypeVar("_T")
+
+
+def _translation_into(translations: Mapping[TranslationLang, _T], lang: Lang) -> _T | None:
+    """The translation into ``lang``, or None: Finnish, the original's language, is never a key
+    (the schema allows only sv and en), so it finds none without a case of its own."""
+    return cast(Mapping[str, _T], translations).get(lang)
+
+
 class _Titled:
     """A theme's or goal's title and description in a language (no fields of its own)."""
 
@@ -129,12 +139,12 @@ class _Titled:
 
     def title_in(self, lang: Lang) -> str:
         """The title in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
+        tr = _translation_into(self.unofficial_translations, lang)
         return tr.title if tr else self.title
 
     def description_in(self, lang: Lang) -> str:
         """The description in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
+        tr = _translation_into(self.unofficial_translations, lang)
         return tr.description if tr and tr.description else self.description
 
 
@@ -193,9 +203,7 @@ class Measure:
 
     def translation(self, lang: Lang) -> str | None:
         """The unofficial translation in ``lang``, or None (always None for Finnish)."""
-        if lang == "fi":
-            return None
-        tr = self.unofficial_translations.get(lang)
+        tr = _translation_into(self.unofficial_translations, lang)
         return tr.text if tr else None
 
     def text_in(self, lang: Lang) -> str:
