@@ -219,3 +219,46 @@ def test_a_fresh_validator_refuses_a_quoted_date() -> None:
     assert _fresh_problems(VALID.replace("published: 2023-04-14", 'published: "2023-04-14"')) == [
         "document.published: expected a date such as 2023-04-14"
     ]
+
+
+# --- succession -------------------------------------------------------------------------------
+
+
+def _succeeded(agency: object, by: str, since: str) -> object:
+    import dataclasses
+    import datetime as dt
+
+    from digivisio_cli.domain.model import Succession
+
+    return dataclasses.replace(
+        agency,  # type: ignore[type-var]
+        successor=Succession(agency=by, since=dt.date.fromisoformat(since), source="test"),
+    )
+
+
+def test_a_chain_of_successors_stops_before_a_code_repeats(small: Dataset) -> None:
+    from digivisio_cli.domain.succession import successor_chain
+
+    okm, oph, karvi = small.agencies
+    # A cycle the loader would refuse: OKM → OPH → Karvi → OPH.
+    agencies = {
+        "OKM": _succeeded(okm, "OPH", "2024-01-01"),
+        "OPH": _succeeded(oph, "Karvi", "2024-01-01"),
+        "Karvi": _succeeded(karvi, "OPH", "2024-01-01"),
+    }
+    assert successor_chain(agencies, "OKM") == ("OKM", "OPH", "Karvi")  # type: ignore[arg-type]
+
+
+def test_a_succession_after_the_date_gives_no_since(small: Dataset) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from digivisio_cli.domain.succession import AsOf, agencies_as_of
+
+    okm, oph, karvi = small.agencies
+    merged = dataclasses.replace(small, agencies=(okm, oph, _succeeded(karvi, "OPH", "2026-01-01")))
+    before = agencies_as_of(merged, dt.date(2025, 1, 1))
+    assert (before.of("Karvi"), dict(before.since)) == ("Karvi", {})
+    after = agencies_as_of(merged, dt.date(2026, 6, 1))
+    assert (after.of("Karvi"), dict(after.since)) == ("OPH", {"Karvi": dt.date(2026, 1, 1)})
+    assert AsOf(dt.date(2026, 1, 1), {}).of("UNKNOWN") == "UNKNOWN"
