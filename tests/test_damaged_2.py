@@ -207,6 +207,31 @@ DATA_CASES = [
             _summary(2),
         ),
     ),
+    # --- blank where a text is required -------------------------------------------------------
+    DataCase(
+        "a blank theme title and a blank goal description",
+        edited(
+            ('title: "Ensimmäinen teema"', 'title: "  "'),
+            ('description: "Kuvaus kaksi."', 'description: " "'),
+        ),
+        (
+            "{path}:22: title: must not be blank",
+            "{path}:37: description: must not be blank",
+            _summary(2),
+        ),
+    ),
+    DataCase(
+        "a blank theme description and a blank goal title",
+        edited(
+            ('description: "Teeman kuvaus."', 'description: "\t"'),
+            ('title: "Tavoite yksi"', 'title: " "'),
+        ),
+        (
+            "{path}:23: description: must not be blank",
+            "{path}:31: title: must not be blank",
+            _summary(2),
+        ),
+    ),
     # --- 4. types are strict -----------------------------------------------------------------
     DataCase(
         "schema version true",
@@ -295,6 +320,15 @@ def test_the_invisible_characters_are_every_format_character() -> None:
         elif refused(ch):
             # Format characters of a newer Unicode than this Python's are unassigned here.
             assert category == "Cn", f"U+{code:04X} ({category})"
+
+
+def test_every_rule_says_what_it_checks() -> None:
+    from digivisio_cli.data.rules import RULES
+
+    docs = [rule.__doc__ for _, rules in RULES for rule in rules]
+    assert all(docs), docs
+    assert "The title and description of a theme are not blank." in docs
+    assert "The title and description of a goal are not blank." in docs
 
 
 def test_catalogue_names_are_unique() -> None:
