@@ -207,6 +207,31 @@ DATA_CASES = [
             _summary(2),
         ),
     ),
+    # --- YAML details ---------------------------------------------------------------------------
+    DataCase(
+        "a reserved character at the very start of the file",
+        "@x: 1\n",
+        (
+            "{path}:1: not valid YAML: a value cannot start with '@'; put the value in quotes",
+            SUMMARY_1,
+        ),
+    ),
+    DataCase(
+        "a tab inside a line, not in its indentation",
+        "a: [1,\t@2]\n",
+        (
+            "{path}:1: not valid YAML: a value cannot start with '@'; put the value in quotes",
+            SUMMARY_1,
+        ),
+    ),
+    DataCase(
+        "a custom tag ending in X",
+        edited(("schema_version: 1", "schema_version: !foX 1")),
+        (
+            "{path}:2: the YAML tag '!foX' is not allowed in a data file (only plain values)",
+            SUMMARY_1,
+        ),
+    ),
     # --- blank where a text is required -------------------------------------------------------
     DataCase(
         "a blank theme title and a blank goal description",

@@ -1,0 +1,42 @@
+"""Data-layer behaviours that mutation testing found unpinned (issue 12), tested in-process.
+
+Messages for failures that the YAML library rarely produces are checked on stand-ins for its
+exceptions and nodes: the wording must hold whichever parser (C or Python) is installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digivisio_cli.data.yaml_strict import _unreadable, _yaml_message
+
+
+@dataclass
+class _Node:
+    tag: str
+    value: str
+
+
+@dataclass
+class _MarkedError:
+    problem: str | None = None
+    context: str | None = None
+    problem_mark: object = None
+    context_mark: object = None
+
+
+def test_a_value_that_cannot_be_read_is_quoted_with_the_reason() -> None:
+    node = _Node("tag:yaml.org,2002:str", "x" * 70)
+    assert _unreadable(node, ValueError("odd")) == f"the value '{'x' * 64}…' cannot be read (odd)"
+
+
+def test_a_number_too_large_names_its_length() -> None:
+    node = _Node("tag:yaml.org,2002:int", "9" * 70)
+    assert _unreadable(node, ValueError("big")) == (
+        f"the number '{'9' * 64}…' is too large to be read (70 characters)"
+    )
+
+
+def test_a_yaml_error_without_a_description_is_still_said() -> None:
+    assert _yaml_message(_MarkedError(), "") == "not valid YAML: not valid YAML"
+    assert _yaml_message(_MarkedError(context="while x"), "") == "not valid YAML: while x"
