@@ -38,5 +38,5 @@ def test_a_number_too_large_names_its_length() -> None:
 
 
 def test_a_yaml_error_without_a_description_is_still_said() -> None:
-    assert _yaml_message(_MarkedError(), "") == "not valid YAML: not valid YAML"
+    assert _yaml_message(_MarkedError(), "") == "not valid YAML"
     assert _yaml_message(_MarkedError(context="while x"), "") == "not valid YAML: while x"

@@ -237,7 +237,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _yaml_message(exc: Any, text: str) -> str:
-    problem = str(exc.problem or exc.context or "not valid YAML")
+    problem = str(exc.problem or exc.context or "")
     if "could not determine a constructor" in problem:
         tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.split("tag", 1)[-1].strip(" '"))
         return f"the YAML tag {_q(tag)} is not allowed in a data file (only plain values)"
@@ -259,7 +259,7 @@ def _yaml_message(exc: Any, text: str) -> str:
         return f"not valid YAML: {exc.context}, {exc.problem} (it began at line {began.line + 1})"
     if exc.context and exc.problem:
         return f"not valid YAML: {exc.context}, {exc.problem}"
-    return f"not valid YAML: {problem}"
+    return f"not valid YAML: {problem}" if problem else "not valid YAML"
 
 
 def with_entries(problems: list[Problem], text: str, entries: Entries) -> list[Problem]:
