@@ -232,6 +232,22 @@ DATA_CASES = [
             SUMMARY_1,
         ),
     ),
+    *(
+        DataCase(
+            f"broken YAML in a measure after {what}",
+            text,
+            (
+                f"{{path}}:{line}: measure 9.1: not valid YAML: while parsing a flow sequence, "
+                f"did not find expected ',' or ']' (it began at line {line - 1})",
+                SUMMARY_1,
+            ),
+        )
+        for what, text, line in [
+            ("an unindented list entry", 'measures:\n- id: "9.1"\n  text: [unclosed\n', 4),
+            ("a comment at the margin", 'measures:\n  - id: "9.1"\n# c\n    text: [unclosed\n', 5),
+            ("a blank line", 'measures:\n  - id: "9.1"\n\n    text: [unclosed\n', 5),
+        ]
+    ),
     # --- blank where a text is required -------------------------------------------------------
     DataCase(
         "a blank theme title and a blank goal description",
