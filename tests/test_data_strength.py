@@ -40,3 +40,22 @@ def test_a_number_too_large_names_its_length() -> None:
 def test_a_yaml_error_without_a_description_is_still_said() -> None:
     assert _yaml_message(_MarkedError(), "") == "not valid YAML"
     assert _yaml_message(_MarkedError(context="while x"), "") == "not valid YAML: while x"
+
+
+def test_standard_input_closed_under_python_is_said_plainly() -> None:
+    import io
+
+    import pytest
+
+    from digivisio_cli.data.source import read_standard_input
+    from digivisio_cli.errors import DataFileError
+
+    closed = io.BytesIO(b"schema_version: 1\n")
+    closed.close()
+    for stream in (None, closed):
+        with pytest.raises(DataFileError) as caught:
+            read_standard_input(stream, "-")
+        assert [str(p) for p in caught.value.problems] == [
+            "-: standard input is closed; nothing to read"
+        ]
+    assert read_standard_input(io.BytesIO(b"abc"), "-") == b"abc"
