@@ -262,3 +262,22 @@ def test_a_succession_after_the_date_gives_no_since(small: Dataset) -> None:
     after = agencies_as_of(merged, dt.date(2026, 6, 1))
     assert (after.of("Karvi"), dict(after.since)) == ("OPH", {"Karvi": dt.date(2026, 1, 1)})
     assert AsOf(dt.date(2026, 1, 1), {}).of("UNKNOWN") == "UNKNOWN"
+
+
+def test_a_deletion_alone_gives_no_empty_insertion() -> None:
+    ops = word_diff("text", "yksi kaksi kolme", "yksi kolme").ops
+    assert [(op.op, op.text) for op in ops] == [
+        ("equal", "yksi"),
+        ("delete", "kaksi"),
+        ("equal", "kolme"),
+    ]
+
+
+def test_an_agency_taking_a_removed_agencys_name_is_not_a_new_code(small: Dataset) -> None:
+    karvi_fi = "Kansallinen koulutuksen arviointikeskus"
+    start = VALID.index("  - code: Karvi\n")
+    end = VALID.index("themes:")
+    edited = (VALID[:start] + VALID[end:]).replace("fi: Opetushallitus,", f"fi: {karvi_fi},")
+    edited = edited.replace("responsible: [Karvi]", "responsible: [OPH]")
+    changes = [(c.id, c.change) for c in compare(small, _data(edited)).agencies]
+    assert changes == [("OPH", "changed"), ("Karvi", "removed")]
