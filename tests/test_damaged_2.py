@@ -248,6 +248,36 @@ DATA_CASES = [
             ("a blank line", 'measures:\n  - id: "9.1"\n\n    text: [unclosed\n', 5),
         ]
     ),
+    # --- shapes the schema refuses -----------------------------------------------------------
+    DataCase(
+        "an agency's names as one text",
+        edited(
+            (
+                "names: {fi: Opetushallitus, sv: Utbildningsstyrelsen, en: Finnish National "
+                "Agency for Education}",
+                'names: "Opetushallitus"',
+            )
+        ),
+        ("{path}:15: names: expected a mapping of keys, got text", SUMMARY_1),
+    ),
+    DataCase(
+        "a document title as a list",
+        edited(('  title: {fi: "Testiasiakirja", en: "Test document"}', "  title: [a]")),
+        ("{path}:4: document.title: expected a mapping of keys, got a list", SUMMARY_1),
+    ),
+    DataCase(
+        "a translation into a language the tool does not speak",
+        edited(
+            (
+                '{en: {text: "The ministry is responsible for architecture."}}',
+                '{de: {text: "Das Ministerium."}}',
+            )
+        ),
+        (
+            "{path}:49: measure 3.1.1.1: unofficial_translations.de: must be 'sv' or 'en'",
+            SUMMARY_1,
+        ),
+    ),
     # --- blank where a text is required -------------------------------------------------------
     DataCase(
         "a blank theme title and a blank goal description",
