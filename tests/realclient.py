@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -174,7 +174,7 @@ class PdfPage:
 
     width: float
     height: float
-    text: str
+    text: str = field(repr=False)
 
     @property
     def a4_landscape(self) -> bool:

@@ -90,7 +90,7 @@ def converted(
             copy.write_bytes(exports[stem].read_bytes())
             files.append(copy)
         books = libreoffice_convert(soffice, files, folder / "out", "xlsx", work, infilter)
-        for stem, book in zip(["canary", *stems], books):
+        for stem, book in zip(["canary", *stems], books, strict=True):
             result[(mode, stem)] = book
     return result
 
@@ -115,7 +115,7 @@ def _problems(written: list[list[str]], read: list[list[object]]) -> list[str]:
     if len(read) != len(written):
         problems.append(f"{len(read)} rows read, {len(written)} written")
     header = written[0]
-    for i, (want_row, got_row) in enumerate(zip(written, read), start=1):
+    for i, (want_row, got_row) in enumerate(zip(written, read, strict=False), start=1):
         extra = [v for v in got_row[len(want_row) :] if v is not None]
         if extra:
             problems.append(f"row {i}: {len(extra)} cell(s) beyond the last column")
