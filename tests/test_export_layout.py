@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from conftest import SMALL, Invoke
-from digivisio_cli.model import Dataset
+from digivisio_cli.domain.model import Dataset
 
 #: Text a spreadsheet would read as a number, a date or a time rather than as text.
 NUMBER_LIKE = re.compile(r"\s*[0-9][0-9 .,:/-]*\s*")
