@@ -153,19 +153,7 @@ def test_formula_like_text_is_stored_as_written_with_a_quote_prefix(
         assert cell.quotePrefix
 
 
-_IGNORED = pytest.mark.xfail(strict=True, reason="issue 13: --what matrix is ignored")
-
-
-@pytest.mark.parametrize(
-    "fmt",
-    [
-        "csv",
-        "json",
-        "md",
-        pytest.param("xlsx", marks=_IGNORED),
-        pytest.param("html", marks=_IGNORED),
-    ],
-)
+@pytest.mark.parametrize("fmt", ["csv", "json", "md", "xlsx", "html"])
 def test_what_matrix_is_honoured_or_refused_by_every_format(
     cli: Invoke, tmp_path: Path, fmt: str
 ) -> None:

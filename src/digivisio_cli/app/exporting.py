@@ -29,11 +29,14 @@ class ExportRequest:
 def sections_for(
     dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for."""
+    """The sections of the export: a workbook or a page holds the measures (or the matrix) with
+    their companions (the registry says which formats do), any other format the one asked for."""
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        return export_sections(dataset, measures, lang, request.original, generated)
+        return export_sections(
+            dataset, measures, lang, request.original, generated, what=request.what
+        )
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang)]
     return [measures_view(dataset, measures, lang, request.original)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.model import Dataset, Goal, Lang, Measure, Theme
 from digivisio_cli.domain.query import Selection, count_by_agency, matrix, tree
 from digivisio_cli.i18n import label, message
 from digivisio_cli.render.cells import yes_no
@@ -21,18 +21,19 @@ def measure_columns(lang: Lang, original: bool) -> list[Column]:
     return [
         Column("id", label("id", lang)),
         Column("goal", label("goal", lang), human=False),
-        Column("goal_title", label("goal_title", lang), human=False),
+        Column("goal_title", label("goal_title", lang), human=False, lang_key="goal_title_lang"),
         Column("theme", label("theme", lang), human=False),
         Column("responsible", label("responsible", lang)),
         Column("partners", label("partners", lang)),
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
-        Column("text", label("original", lang), human=False),
-        Column("translation", label("translation", lang), human=False),
-        Column("translation_lang", "translation_lang", human=False),
-        Column("display_text", text_label, machine=False, wide=True),
-        Column("note", label("note", lang), human=False),
+        Column("text", label("original", lang), human=False, lang="fi"),
+        Column("translation", label("translation", lang), human=False, lang_key="translation_lang"),
+        Column("translation_lang", label("translation_lang", lang), human=False),
+        Column("display_text", text_label, machine=False, wide=True, lang_key="display_lang"),
+        # Transcription notes are written in English (docs/data.md).
+        Column("note", label("note", lang), human=False, lang="en"),
     ]
 
 
@@ -48,6 +49,7 @@ def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dic
         "id": m.id,
         "goal": m.goal,
         "goal_title": goal.title_in(lang) if goal else None,
+        "goal_title_lang": _title_lang(goal, lang) if goal else None,
         "theme": goal.theme if goal else None,
         "responsible": list(m.responsible),
         "partners": list(m.partners),
@@ -58,8 +60,14 @@ def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dic
         "translation": translation,
         "translation_lang": tr_lang if translation else None,
         "display_text": display + (" *" if m.pending else ""),
+        "display_lang": "fi" if original or not m.translation(lang) else lang,
         "note": m.note,
     }
+
+
+def _title_lang(item: Goal | Theme, lang: Lang) -> str:
+    """The language ``item.title_in(lang)`` is in: ``lang``, or Finnish where it falls back."""
+    return lang if lang == "fi" or lang in item.unofficial_translations else "fi"
 
 
 def measures_view(dataset: Dataset, measures: list[Measure], lang: Lang, original: bool) -> Tabular:
@@ -129,7 +137,7 @@ def matrix_view(dataset: Dataset, measures: list[Measure] | None, lang: Lang) ->
     """Goals × agencies; cells 'responsible/partner' for people, integer columns for programs."""
     cols = [
         Column("goal", label("goal", lang)),
-        Column("goal_title", label("goal_title", lang), wide=True),
+        Column("goal_title", label("goal_title", lang), wide=True, lang_key="goal_title_lang"),
     ]
     for a in dataset.agencies:
         cols.append(Column(a.code, a.code, machine=False, number=True))
@@ -153,7 +161,11 @@ def matrix_view(dataset: Dataset, measures: list[Measure] | None, lang: Lang) ->
     cols.append(Column("total", label("measure_count", lang), number=True))
     rows: list[dict[str, Value]] = []
     for r in matrix(dataset, measures):
-        row: dict[str, Value] = {"goal": r.goal.id, "goal_title": r.goal.title_in(lang)}
+        row: dict[str, Value] = {
+            "goal": r.goal.id,
+            "goal_title": r.goal.title_in(lang),
+            "goal_title_lang": _title_lang(r.goal, lang),
+        }
         for c in r.counts:
             row[c.code] = f"{c.responsible}/{c.partner}" if c.responsible or c.partner else "–"
             row[f"{c.code}_responsible"] = c.responsible
@@ -300,20 +312,40 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
 
 
 def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
-    """The source document and the export date, as field/value rows (an export's cover)."""
+    """The source document and the export date, as field/value rows (an export's cover).
+
+    Each row records the language of its label and of its value where that is not the page's
+    (the titles in three languages, the Finnish vision, the English translation note), so that a
+    page can mark them for screen readers.
+    """
     doc = dataset.document
+
+    def row(
+        field: str, value: str, value_lang: str | None, field_lang: str | None = None
+    ) -> dict[str, Value]:
+        return {
+            "field": field,
+            "value": value,
+            "field_lang": field_lang or lang,
+            "value_lang": value_lang,
+        }
+
     rows: list[dict[str, Value]] = [
-        {"field": label("source", lang), "value": doc.title.fi},
-        {"field": "English", "value": doc.title.en},
-        {"field": "Svenska", "value": doc.title.sv},
-        {"field": label("publisher", lang), "value": _agency_name(dataset, doc.publisher, lang)},
-        {"field": label("published", lang), "value": doc.published.isoformat()},
-        {"field": label("vision", lang), "value": doc.vision.fi},
-        {"field": label("pending", lang), "value": "* " + doc.pending_note.get(lang)},
-        {"field": label("translation", lang), "value": doc.translation_note},
-        {"field": label("exported", lang), "value": generated},
+        row(label("source", lang), doc.title.fi, "fi"),
+        row("English", doc.title.en, "en", "en"),
+        row("Svenska", doc.title.sv, "sv", "sv"),
+        row(label("publisher", lang), _agency_name(dataset, doc.publisher, lang), lang),
+        row(label("published", lang), doc.published.isoformat(), None),
+        row(label("vision", lang), doc.vision.fi, "fi"),
+        row(label("pending", lang), "* " + doc.pending_note.get(lang), lang),
+        # The translation note is written in English only.
+        row(label("translation", lang), doc.translation_note, "en"),
+        row(label("exported", lang), generated, None),
     ]
-    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
+    cols = [
+        Column("field", label("title", lang), lang_key="field_lang"),
+        Column("value", label("value", lang), wide=True, lang_key="value_lang"),
+    ]
     return Tabular(
         "source",
         cols,
@@ -325,13 +357,24 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
 
 
 def export_sections(
-    dataset: Dataset, measures: list[Measure], lang: Lang, original: bool, generated: str
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    original: bool,
+    generated: str,
+    what: str = "measures",
 ) -> list[Tabular]:
-    """What a workbook or printable page holds: measures, matrix, each agency, pending, source."""
-    main = measures_view(dataset, measures, lang, original)
-    main.sheet_name = label("measures", lang)
+    """What a workbook or printable page holds.
+
+    The measures: measures, matrix, each agency, pending, source. The matrix (``what``
+    ``"matrix"``): the matrix and the source.
+    """
     grid = matrix_view(dataset, measures, lang)
     grid.sheet_name = label("matrix", lang)
+    if what == "matrix":
+        return [grid, source_view(dataset, lang, generated)]
+    main = measures_view(dataset, measures, lang, original)
+    main.sheet_name = label("measures", lang)
     sections = [main, grid]
     for agency in dataset.agencies:
         own = [m for m in measures if agency.code in m.agencies()]
