@@ -321,7 +321,7 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
     doc = dataset.document
 
     def row(
-        field: str, value: str, value_lang: str | None, field_lang: str | None = None
+        field: str, value: str | None, value_lang: str | None, field_lang: str | None = None
     ) -> dict[str, Value]:
         return {
             "field": field,
