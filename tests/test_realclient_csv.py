@@ -152,7 +152,6 @@ def test_canary_shows_the_import_runs_in_finnish_with_the_options_asked_for(
     assert default[0][2:6] == ["a,b;c\td"]  # quoted: one cell, though it holds all three
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: goal ids become dates")
 @pytest.mark.parametrize("stem", ["measures-excel", "matrix-excel"])
 def test_excel_csv_reads_back_exactly_under_excel_like_recognition(
     converted: dict[tuple[str, str], Path], exports: dict[str, Path], stem: str
@@ -164,19 +163,10 @@ def test_excel_csv_reads_back_exactly_under_excel_like_recognition(
 @pytest.mark.parametrize(
     "stem",
     [
-        pytest.param(
-            "measures-plain",
-            marks=pytest.mark.xfail(strict=True, reason="issue 13: unquoted ';' shifts columns"),
-        ),
-        pytest.param(
-            "measures-excel",
-            marks=pytest.mark.xfail(strict=True, reason="issue 13: unquoted ',' shifts columns"),
-        ),
+        "measures-plain",
+        "measures-excel",
         "matrix-plain",
-        pytest.param(
-            "matrix-excel",
-            marks=pytest.mark.xfail(strict=True, reason="issue 13: unquoted ',' shifts columns"),
-        ),
+        "matrix-excel",
     ],
 )
 def test_every_csv_reads_back_in_its_columns_under_libreoffice_default_import(
