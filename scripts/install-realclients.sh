@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the real-client tests (pytest -m realclient) need, and nothing when it is there:
-# Debian's LibreOffice Calc, Chromium, poppler-utils, the DejaVu fonts (the page counts depend on
-# the font) and the fi_FI.UTF-8 locale; then axe-core and puppeteer-core from the lock file in
-# tests/realclients (no browser is downloaded: the tests drive /usr/bin/chromium).
+# Debian's LibreOffice Calc, Chromium, poppler-utils, the DejaVu fonts and Carlito (metric-compatible
+# with Calibri, the workbook's font: page counts depend on the font), the fi_FI.UTF-8 locale; then
+# axe-core and puppeteer-core from the lock file in tests/realclients (no browser is downloaded:
+# the tests drive /usr/bin/chromium).
 # Needs root for apt-get and locale-gen (CI runs as root). Quiet unless something fails.
 # Usage: scripts/install-realclients.sh
 set -euo pipefail
@@ -23,7 +24,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 missing=()
-for pkg in libreoffice-calc chromium locales poppler-utils fonts-dejavu-core; do
+for pkg in libreoffice-calc chromium locales poppler-utils fonts-dejavu-core fonts-crosextra-carlito; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi

@@ -65,14 +65,12 @@ def workbook_pdf(workbook: Path, tmp_path_factory: pytest.TempPathFactory) -> li
     return pdf_pages(pdf)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: 41 portrait pages")
 def test_workbook_prints_on_at_most_25_a4_landscape_pages(workbook_pdf: list[PdfPage]) -> None:
     assert len(workbook_pdf) <= MAX_WORKBOOK_PAGES
     portrait = [i for i, p in enumerate(workbook_pdf, start=1) if not p.a4_landscape]
     assert not portrait, f"pages not A4 landscape: {portrait}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the Measures sheet is 7 pages wide")
 def test_measures_sheet_prints_one_page_wide_with_its_header_on_every_page(
     workbook: Path, workbook_pdf: list[PdfPage]
 ) -> None:

@@ -21,19 +21,31 @@ def measure_columns(lang: Lang, original: bool) -> list[Column]:
     return [
         Column("id", label("id", lang)),
         Column("goal", label("goal", lang), human=False),
-        Column("goal_title", label("goal_title", lang), human=False, lang_key="goal_title_lang"),
+        Column(
+            "goal_title",
+            label("goal_title", lang),
+            human=False,
+            wide=True,
+            lang_key="goal_title_lang",
+        ),
         Column("theme", label("theme", lang), human=False),
         Column("responsible", label("responsible", lang)),
         Column("partners", label("partners", lang)),
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
-        Column("text", label("original", lang), human=False, lang="fi"),
-        Column("translation", label("translation", lang), human=False, lang_key="translation_lang"),
+        Column("text", label("original", lang), human=False, wide=True, lang="fi"),
+        Column(
+            "translation",
+            label("translation", lang),
+            human=False,
+            wide=True,
+            lang_key="translation_lang",
+        ),
         Column("translation_lang", label("translation_lang", lang), human=False),
         Column("display_text", text_label, machine=False, wide=True, lang_key="display_lang"),
         # Transcription notes are written in English (docs/data.md).
-        Column("note", label("note", lang), human=False, lang="en"),
+        Column("note", label("note", lang), human=False, wide=True, lang="en"),
     ]
 
 
