@@ -260,7 +260,6 @@ def _known_texts(bundled: Dataset) -> list[tuple[str, str]]:
     return [(lang, t) for lang, t in texts if len(t) >= 12]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: foreign-language passages carry no lang")
 @pytest.mark.parametrize(
     ("lang", "extra"), [("fi", []), ("sv", []), ("en", []), ("en", ["--original"])]
 )
@@ -276,7 +275,6 @@ def test_every_passage_is_marked_with_its_language(
     assert not wrong, wrong[:10]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: no <main>, an empty <th>")
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_page_has_one_main_and_no_empty_header_cell(cli: Invoke, tmp_path: Path, lang: str) -> None:
     tree = _page(cli, tmp_path, lang)
@@ -284,7 +282,6 @@ def test_page_has_one_main_and_no_empty_header_cell(cli: Invoke, tmp_path: Path,
     assert tree.empty_th == 0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: multi-line texts are joined into one line")
 def test_page_keeps_the_line_breaks_of_a_text(cli: Invoke, tmp_path: Path) -> None:
     data = tmp_path / "lines.yaml"
     data.write_text(
@@ -303,7 +300,6 @@ def test_page_keeps_the_line_breaks_of_a_text(cli: Invoke, tmp_path: Path) -> No
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: a suspended hyphen may end a line")
 def test_suspended_hyphens_are_kept_with_their_word(cli: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "fi.html"
     assert cli(["--lang", "fi", "export", "-f", "html", "-o", str(out)]).exit_code == 0

@@ -119,9 +119,6 @@ def printed_pages(
     return result
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 13: content outside landmarks, no <main>, an empty <th>"
-)
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_has_no_axe_core_violation(pages: dict[str, Path], name: str) -> None:
     node = need_axe()
@@ -142,16 +139,10 @@ def test_page_prints_on_a4_landscape(printed_pages: dict[str, list[PdfPage]], na
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(
-            "fi",
-            marks=pytest.mark.xfail(strict=True, reason="issue 13: 'ja -' ends a printed line"),
-        ),
+        "fi",
         "sv",
         "en",
-        pytest.param(
-            "en-original",
-            marks=pytest.mark.xfail(strict=True, reason="issue 13: 'ja -' ends a printed line"),
-        ),
+        "en-original",
     ],
 )
 def test_no_printed_line_ends_in_a_suspended_hyphen(
