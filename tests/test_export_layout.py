@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from conftest import SMALL, Invoke
 from digivisio_cli.domain.model import Dataset
+from digivisio_cli.render.xlsx import wrapped_lines
 
 #: Text a spreadsheet would read as a number, a date or a time rather than as text.
 NUMBER_LIKE = re.compile(r"\s*[0-9][0-9 .,:/-]*\s*")
@@ -309,3 +310,21 @@ def test_suspended_hyphens_are_kept_with_their_word(cli: Invoke, tmp_path: Path)
     assert (
         re.search(r"ja <span[^>]*>-ympäristöjen</span>", body) or "ja -\u2060ympäristöjen" in body
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "capacity", "lines"),
+    [
+        ("", 10, 1),
+        ("short", 10, 1),
+        ("aaaa bbbb cccc", 9, 2),  # "aaaa bbbb" fits 9 exactly, "cccc" wraps
+        ("aaaa bbbb cccc", 8, 3),
+        ("one\ntwo", 40, 2),  # a line break is a line of its own
+        ("x" * 25, 10, 3),  # a word longer than a line takes the lines it needs
+        ("ab " + "x" * 25 + " cd", 10, 4),  # "ab", 10 + 10 x, then "xxxxx cd"
+    ],
+)
+def test_wrapped_lines_counts_lines_as_a_spreadsheet_wraps_words(
+    text: str, capacity: int, lines: int
+) -> None:
+    assert wrapped_lines(text, capacity) == lines
