@@ -7,6 +7,9 @@ no mark of text). The converted workbooks are read with openpyxl and compared wi
 Python's ``csv`` module reads it: each cell must be in its column, hold exactly the text written,
 and be text, except the matrix's counts, which are numbers.
 
+Formula-like text (neutralised in CSV, quote-prefixed in the workbook) stays text even with
+LibreOffice's formula evaluation on.
+
 A canary file in each batch proves that the import really runs in Finnish with the options asked
 for (``1,5`` is a number, ``3.1.2001`` a date), so that a silently ignored option cannot make the
 tests pass.
@@ -22,7 +25,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import invoke_cli
+from conftest import SMALL, invoke_cli
 from realclient import (
     EXCEL_LIKE_SEMICOLON,
     LIBREOFFICE_DEFAULT,
@@ -174,3 +177,43 @@ def test_every_csv_reads_back_in_its_columns_under_libreoffice_default_import(
 ) -> None:
     problems = _problems(_written(exports[stem]), _cells(converted[("default", stem)]))
     assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} in all)"
+
+
+#: Excel-like recognition with LibreOffice's "evaluate formulas" on (token 13).
+EVALUATING = EXCEL_LIKE_SEMICOLON + ",false,false,false,-1,true"
+
+
+def test_no_formula_like_text_is_evaluated_even_with_formula_evaluation_on(
+    tmp_path: Path,
+) -> None:
+    soffice = need_libreoffice()
+    data = tmp_path / "evil.yaml"
+    data.write_text(
+        SMALL.read_text(encoding="utf-8").replace('"Kehitetään tilastopalveluita."', '"=1+1"'),
+        encoding="utf-8",
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    exported = folder / "evil.csv"
+    args = ["--data", str(data), "export", "-f", "csv", "--excel", "-o", str(exported)]
+    assert invoke_cli(args).exit_code == 0
+    book = folder / "evil.xlsx"
+    args = ["--data", str(data), "export", "-f", "xlsx", "-o", str(book)]
+    assert invoke_cli(args).exit_code == 0
+    canary = folder / "canary.csv"
+    canary.write_text('"a"\r\n"=1+1"\r\n', encoding="utf-8")
+    (evaluated, csv_book) = libreoffice_convert(
+        soffice, [canary, exported], tmp_path / "csv", "xlsx", tmp_path, EVALUATING
+    )
+    (saved,) = libreoffice_convert(soffice, [book], tmp_path / "xlsx", "xlsx", tmp_path)
+    assert openpyxl.load_workbook(evaluated).active["A2"].data_type == "f"  # evaluation is on
+    for result in (csv_book, saved):
+        cells = [
+            c
+            for sheet in openpyxl.load_workbook(result).worksheets
+            for row in sheet.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and "1+1" in c.value
+        ]
+        assert cells, result.name
+        assert all(c.data_type == "s" for c in cells), result.name
