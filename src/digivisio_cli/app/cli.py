@@ -322,7 +322,12 @@ def export(
     ),
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' or none: stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File (for a folder format: folder) to write; '-' or none: stdout.",
+        ),
     ] = None,
     what: Annotated[
         ExportWhat, typer.Option("--what", help="The measures or the matrix, in every format.")
@@ -333,7 +338,10 @@ def export(
             "--excel", help="csv for Excel in a Finnish locale: UTF-8 BOM and ';' separators."
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing file (or an earlier export's folder)."),
+    ] = False,
     actor: ActorOpt = None,
     role: RoleOpt = None,
     goal: GoalOpt = None,
@@ -341,13 +349,18 @@ def export(
     search: SearchOpt = None,
     original: OriginalOpt = False,
 ) -> None:
-    """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
-    from digivisio_cli.app.exporting import ExportRequest
+    """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
+    from digivisio_cli.app.exporting import ExportRequest, check
     from digivisio_cli.app.exporting import export as deliver
 
     opts = _opts(ctx)
-    dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
+    given: dict[str, str | bool | None] = {
+        "actor": actor,
+        "role": role.value if role else None,
+        "goal": goal,
+        "pending": pending,
+        "search": search,
+    }
     request = ExportRequest(
         format=_value(fmt),
         what=what.value,
@@ -355,7 +368,11 @@ def export(
         original=original,
         output=output,
         force=force,
+        filters={k: v for k, v in given.items() if v is not None},
     )
+    check(request)
+    dataset = _dataset(opts)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search)
     written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset))
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digivisio_cli.app.terminal import Environment
@@ -25,6 +26,22 @@ class ExportRequest:
     original: bool
     output: str | None
     force: bool
+    #: The filters given, by option name (``actor`` → ``OPH``): a package records them.
+    filters: Mapping[str, str | bool] = field(default_factory=dict)
+
+
+def check(request: ExportRequest) -> None:
+    """Refuse, before any data is read, what the format cannot do (the registry says what)."""
+    spec = FORMATS[request.format]
+    if request.what not in spec.what:
+        raise UsageError(
+            "what_unsupported",
+            format=request.format,
+            what=request.what,
+            options=", ".join(spec.what),
+        )
+    if spec.folder and request.output in (None, "-"):
+        raise UsageError("needs_folder", format=request.format)
 
 
 def sections_for(
@@ -40,6 +57,10 @@ def sections_for(
     (as of a date, with ``as_of``)."""
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
+    if FORMATS[request.format].package:
+        from digivisio_cli.render.package import package_sections
+
+        return package_sections(dataset, measures, lang, generated, request.filters)
     if FORMATS[request.format].whole_export:
         return export_sections(
             dataset, measures, lang, request.original, generated, as_of, what=request.what
@@ -58,14 +79,18 @@ def export(
     as_of: AsOf | None = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
-    from digivisio_cli.app.output import write_atomic
+    from digivisio_cli.app.output import write_atomic, write_folder_atomic
 
+    check(request)
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
-    rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated, as_of),
-        RenderContext(lang=lang, excel=request.excel, generated=generated),
-    )
+    sections = sections_for(dataset, measures, lang, request, generated, as_of)
+    ctx = RenderContext(lang=lang, excel=request.excel, generated=generated)
+    if spec.files is not None:
+        assert request.output is not None  # check() refused stdout
+        write_folder_atomic(Path(request.output), spec.files(sections, ctx), force=request.force)
+        return request.output
+    rendered = spec.render(sections, ctx)
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if request.output in (None, "-"):
         if spec.binary and env.stdout_isatty:

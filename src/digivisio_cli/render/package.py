@@ -1,0 +1,304 @@
+"""The data itself as related tables, described: what a data package holds.
+
+Unlike the other views, which answer a question, these sections are the document's data, one
+table per kind of thing (themes, goals, measures, agencies, their notes, and who has which role
+in which measure), each with its columns' types, a primary key and the foreign keys that tie the
+tables together. The first section carries no rows: its ``envelope`` holds the package's
+metadata (the document's titles in three languages, the source, the licence information). The
+format module (:mod:`digivisio_cli.render.datapackage`) decides only how all this is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from digivisio_cli import __version__
+from digivisio_cli.domain.model import Dataset, Lang, LocalText, Measure, TranslationLang
+from digivisio_cli.i18n import label, message
+from digivisio_cli.render.tabular import Column, ForeignKey, Tabular, Value
+
+#: The package's name: lower case, digits, ``-``, ``.`` and ``_`` (the Data Package rule).
+PACKAGE_NAME = "digivisio-vision-2027"
+#: The roles of the ``responsibilities`` table, as ``--role`` names them.
+ROLES = ("responsible", "partner")
+#: How the project licenses itself (pyproject.toml), and so its transcription and translations.
+PROJECT_LICENSE = {"name": "MIT", "path": "https://opensource.org/license/mit"}
+#: The translation languages of the data file (the original is Finnish).
+TRANSLATED: tuple[TranslationLang, ...] = ("sv", "en")
+
+
+def _unofficial(key: str, tr: TranslationLang, lang: Lang) -> str:
+    return f"{label(key, lang)} ({tr}, {label('unofficial', lang)})"
+
+
+def _three(text: LocalText) -> dict[str, str | None]:
+    return {"fi": text.fi, "sv": text.sv, "en": text.en}
+
+
+def metadata(
+    dataset: Dataset,
+    measures: Sequence[Measure],
+    lang: Lang,
+    generated: str,
+    filters: Mapping[str, str | bool],
+) -> dict[str, Any]:
+    """The package's own description: titles, source, licences, and what was selected."""
+    doc = dataset.document
+    publisher = dataset.agency(doc.publisher)
+    publisher_names = (
+        {"fi": publisher.names.fi, "sv": publisher.names.sv, "en": publisher.names.en}
+        if publisher
+        else {}
+    )
+    description = message(
+        "package_description", lang, measures=len(measures), total=len(dataset.measures)
+    )
+    if filters:
+        shown = ", ".join(_option(k, v) for k, v in filters.items())
+        description += " " + message("package_selection", lang, filters=shown)
+    meta: dict[str, Any] = {
+        "name": PACKAGE_NAME,
+        "title": doc.title.get(lang),
+        "description": description,
+        "keywords": ["education", "digitalisation", "Finland", *(a.code for a in dataset.agencies)],
+        "languages": ["fi", "sv", "en"],
+        "sources": [
+            {
+                "title": f"{doc.title.fi} ({publisher.names.fi if publisher else doc.publisher}, "
+                f"{doc.published.isoformat()})",
+                **({"path": doc.url} if doc.url else {}),
+            }
+        ],
+        "licenses": [{**PROJECT_LICENSE, "title": message("package_license", lang)}],
+        "rights": message(
+            "package_rights",
+            lang,
+            publisher=f"{publisher.names.get(lang)} ({doc.publisher})"
+            if publisher
+            else doc.publisher,
+            published=doc.published.isoformat(),
+        ),
+        "document": {
+            "title": _three(doc.title),
+            "publisher": {"code": doc.publisher, "names": publisher_names},
+            "published": doc.published.isoformat(),
+            "vision": _three(doc.vision),
+            "pending_note": _three(doc.pending_note),
+            "translation_note": doc.translation_note,
+            "footnotes": [
+                {"number": f.number, "text": f.text, "url": f.url} for f in doc.footnotes
+            ],
+        },
+        "exported": generated,
+        "generator": f"digivisio {__version__}",
+    }
+    if filters:
+        meta["filters"] = dict(filters)
+    return meta
+
+
+def _option(name: str, value: str | bool) -> str:
+    if isinstance(value, bool):
+        return f"--{name}" if value else f"--no-{name}"
+    return f"--{name} {value}"
+
+
+def _titled_columns(lang: Lang) -> list[Column]:
+    cols = [
+        Column("title", label("title", lang), required=True),
+        Column("description", label("description", lang), required=True),
+    ]
+    for tr in TRANSLATED:
+        cols.append(Column(f"title_{tr}", _unofficial("title", tr, lang)))
+        cols.append(Column(f"description_{tr}", _unofficial("description", tr, lang)))
+    return cols
+
+
+def themes_table(dataset: Dataset, lang: Lang) -> Tabular:
+    """The themes (3.1–3.3), their Finnish titles and descriptions and the translations."""
+    rows: list[dict[str, Value]] = []
+    for t in dataset.themes:
+        row: dict[str, Value] = {"id": t.id, "title": t.title, "description": t.description}
+        for tr in TRANSLATED:
+            found = t.unofficial_translations.get(tr)
+            row[f"title_{tr}"] = found.title if found else None
+            row[f"description_{tr}"] = found.description if found else None
+        rows.append(row)
+    cols = [Column("id", label("id", lang), required=True), *_titled_columns(lang)]
+    return Tabular("themes", cols, rows, label("themes", lang), primary_key=("id",))
+
+
+def goals_table(dataset: Dataset, lang: Lang) -> Tabular:
+    """The goals, each under its theme."""
+    rows: list[dict[str, Value]] = []
+    for g in dataset.goals:
+        row: dict[str, Value] = {
+            "id": g.id,
+            "theme": g.theme,
+            "title": g.title,
+            "description": g.description,
+        }
+        for tr in TRANSLATED:
+            found = g.unofficial_translations.get(tr)
+            row[f"title_{tr}"] = found.title if found else None
+            row[f"description_{tr}"] = found.description if found else None
+        rows.append(row)
+    cols = [
+        Column("id", label("id", lang), required=True),
+        Column("theme", label("theme", lang), required=True),
+        *_titled_columns(lang),
+    ]
+    return Tabular(
+        "goals",
+        cols,
+        rows,
+        label("goals", lang),
+        primary_key=("id",),
+        foreign_keys=(ForeignKey(("theme",), "themes", ("id",)),),
+    )
+
+
+def measures_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
+    """The measures: the original text, the translations, the flags; roles are a table apart."""
+    rows: list[dict[str, Value]] = []
+    for m in measures:
+        row: dict[str, Value] = {"id": m.id, "goal": m.goal, "text": m.text}
+        for tr in TRANSLATED:
+            row[f"text_{tr}"] = m.translation(tr)
+        row.update(
+            {
+                "pending": m.pending,
+                "mentioned": list(m.mentioned),
+                "other_parties": list(m.other_parties),
+                "note": m.note,
+            }
+        )
+        rows.append(row)
+    cols = [
+        Column("id", label("id", lang), required=True),
+        Column("goal", label("goal", lang), required=True),
+        Column("text", label("original", lang), required=True),
+        *(Column(f"text_{tr}", _unofficial("translation", tr, lang)) for tr in TRANSLATED),
+        Column("pending", label("pending", lang), type="boolean", required=True),
+        Column("mentioned", label("mentioned", lang), type="list"),
+        Column("other_parties", label("other_parties", lang), type="list"),
+        Column("note", label("note", lang)),
+    ]
+    return Tabular(
+        "measures",
+        cols,
+        rows,
+        label("measures", lang),
+        primary_key=("id",),
+        foreign_keys=(ForeignKey(("goal",), "goals", ("id",)),),
+    )
+
+
+def agencies_table(dataset: Dataset, lang: Lang) -> Tabular:
+    """The agencies and their official names in three languages."""
+    rows: list[dict[str, Value]] = [
+        {
+            "code": a.code,
+            "name_fi": a.names.fi,
+            "name_sv": a.names.sv,
+            "name_en": a.names.en,
+            "abbreviations": list(a.abbreviations),
+        }
+        for a in dataset.agencies
+    ]
+    cols = [
+        Column("code", label("code", lang), required=True),
+        Column("name_fi", label("name_fi", lang), required=True),
+        Column("name_sv", label("name_sv", lang), required=True),
+        Column("name_en", label("name_en", lang), required=True),
+        Column("abbreviations", label("abbreviations", lang), type="list"),
+    ]
+    return Tabular("agencies", cols, rows, label("agencies", lang), primary_key=("code",))
+
+
+def agency_notes_table(dataset: Dataset, lang: Lang) -> Tabular:
+    """The dated remarks on the agencies (a reform bill…), numbered per agency."""
+    rows: list[dict[str, Value]] = [
+        {
+            "agency": a.code,
+            "number": n,
+            "as_of": note.as_of,
+            "text": note.text,
+            "source": note.source,
+        }
+        for a in dataset.agencies
+        for n, note in enumerate(a.notes, start=1)
+    ]
+    cols = [
+        Column("agency", label("agency", lang), required=True),
+        Column("number", label("number", lang), number=True, required=True),
+        Column("as_of", label("as_of", lang), required=True),
+        Column("text", label("agency_note", lang), required=True),
+        Column("source", label("source", lang)),
+    ]
+    return Tabular(
+        "agency_notes",
+        cols,
+        rows,
+        label("agency_notes", lang),
+        primary_key=("agency", "number"),
+        foreign_keys=(ForeignKey(("agency",), "agencies", ("code",)),),
+    )
+
+
+def responsibilities_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
+    """Long form: one row per measure, agency and role (a measure naming none has no row)."""
+    rows: list[dict[str, Value]] = [
+        {"measure": m.id, "agency": code, "role": role}
+        for m in measures
+        for role, codes in zip(ROLES, (m.responsible, m.partners))
+        for code in codes
+    ]
+    cols = [
+        Column("measure", label("kind_measure", lang), required=True),
+        Column("agency", label("agency", lang), required=True),
+        Column("role", label("role", lang), required=True, enum=ROLES),
+    ]
+    return Tabular(
+        "responsibilities",
+        cols,
+        rows,
+        label("responsibilities", lang),
+        primary_key=("measure", "agency", "role"),
+        foreign_keys=(
+            ForeignKey(("measure",), "measures", ("id",)),
+            ForeignKey(("agency",), "agencies", ("code",)),
+        ),
+    )
+
+
+def package_sections(
+    dataset: Dataset,
+    measures: Sequence[Measure],
+    lang: Lang,
+    generated: str,
+    filters: Mapping[str, str | bool] | None = None,
+) -> list[Tabular]:
+    """The package: its metadata first, then one described table per kind of thing.
+
+    Themes, goals and agencies are always whole, so that every foreign key of a selection of
+    measures resolves; the measures and their roles are the ones selected.
+    """
+    meta = Tabular(
+        "datapackage",
+        [],
+        [],
+        None,
+        envelope=metadata(dataset, measures, lang, generated, filters or {}),
+        rows_key="",
+    )
+    return [
+        meta,
+        themes_table(dataset, lang),
+        goals_table(dataset, lang),
+        measures_table(measures, lang),
+        agencies_table(dataset, lang),
+        agency_notes_table(dataset, lang),
+        responsibilities_table(measures, lang),
+    ]
