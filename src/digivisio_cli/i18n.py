@@ -315,6 +315,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{path} innehåller mer än en tidigare export; den ersätts inte ens med --force. "
         "Välj en ny eller tom mapp.",
     },
+    "schema_data_title": {
+        "en": "digivisio data file (measures.yaml)",
+        "fi": "digivision datatiedosto (measures.yaml)",
+        "sv": "digivisios datafil (measures.yaml)",
+    },
+    "schema_data_description": {
+        "en": "The responsibility matrix of the digitalisation vision 2027. The structure only: "
+        "run 'digivisio validate' for the rules a schema cannot check (ids that match their "
+        "goal, declared agencies).",
+        "fi": "Digitalisaation visio 2027:n vastuumatriisi. Vain rakenne: komento "
+        "'digivisio validate' tarkistaa säännöt, joita skeema ei voi tarkistaa (tunnukset, "
+        "jotka vastaavat tavoitettaan, ilmoitetut toimijat).",
+        "sv": "Ansvarsmatrisen för digitaliseringsvisionen 2027. Endast strukturen: "
+        "'digivisio validate' kontrollerar de regler som ett schema inte kan kontrollera (id som "
+        "motsvarar sitt mål, deklarerade aktörer).",
+    },
     "interrupted": {
         "en": "Interrupted.",
         "fi": "Keskeytetty.",

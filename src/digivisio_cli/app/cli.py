@@ -29,6 +29,7 @@ from digivisio_cli.app.options import (
     PendingOpt,
     RoleChoice,
     RoleOpt,
+    SchemaWhat,
     SearchOpt,
 )
 from digivisio_cli.app.terminal import Environment
@@ -380,6 +381,29 @@ def export(
 
 def _value(choice: Enum) -> str:
     return str(choice.value)
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    what: Annotated[
+        SchemaWhat, typer.Option("--what", help="The kind of file whose schema to print.")
+    ] = SchemaWhat.data,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the data file, for editors that check as you type."""
+    import json
+
+    from digivisio_cli.data.json_schema import json_schema
+    from digivisio_cli.data.matrix import MATRIX
+
+    opts = _opts(ctx)
+    kinds = {SchemaWhat.data: MATRIX}
+    generated = json_schema(
+        kinds[what],
+        message(f"schema_{what.value}_title", opts.lang),
+        message(f"schema_{what.value}_description", opts.lang),
+    )
+    opts.env.write(json.dumps(generated, ensure_ascii=False, indent=2) + "\n")
 
 
 #: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).

@@ -51,6 +51,12 @@ class ExportWhat(str, Enum):
     matrix = "matrix"
 
 
+class SchemaWhat(str, Enum):
+    """The document kinds whose JSON Schema ``schema`` prints."""
+
+    data = "data"
+
+
 # --- completion ----------------------------------------------------------------------------
 
 

@@ -1,0 +1,44 @@
+"""The JSON Schema (draft 2020-12) of a document kind, generated from its model.
+
+Generated, never written by hand, so that it cannot drift from what the loader accepts: Pydantic
+derives it from the same frozen dataclasses and hooks that validate a file (``extra="forbid"``
+becomes ``additionalProperties: false``, a non-empty text ``minLength: 1``, a language key
+``propertyNames``). What is removed afterwards is only what speaks to Python programmers rather
+than to the people editing a file: the models' docstrings and the titles made from field names.
+Rules a schema cannot express (ids that match their goal, agencies that are declared, no
+control characters) stay with ``digivisio validate``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digivisio_cli.data.store import DocumentKind
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema(kind: DocumentKind[Any], title: str, description: str) -> dict[str, Any]:
+    """The schema of ``kind``'s files, with ``title`` and ``description`` for the editor."""
+    from pydantic import TypeAdapter
+
+    generated = TypeAdapter(kind.model).json_schema(mode="validation")
+    cleaned = _without_python_docs(generated)
+    return {"$schema": DIALECT, "title": title, "description": description, **cleaned}
+
+
+def _without_python_docs(node: Any, in_properties: bool = False) -> Any:
+    """``node`` without the docstring descriptions and field-name titles Pydantic adds.
+
+    Inside ``properties`` the keys are field names, not keywords: a field called ``title`` (a
+    goal has one) is kept.
+    """
+    if isinstance(node, list):
+        return [_without_python_docs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        key: _without_python_docs(value, in_properties=key in ("properties", "$defs"))
+        for key, value in node.items()
+        if in_properties or key not in ("title", "description")
+    }
