@@ -173,3 +173,13 @@ def test_a_file_in_the_way_is_an_error_and_nothing_is_left_behind(
     assert result.exit_code == 1
     assert "Could not write" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+
+
+def test_the_registry_offers_only_what_export_knows() -> None:
+    from digivisio_cli.app.options import ExportWhat
+    from digivisio_cli.render.registry import WHATS
+
+    assert {w.value for w in ExportWhat} == set(WHATS)
+    assert all(set(f.what) <= set(WHATS) and f.what for f in FORMATS.values())
+    # A folder format is never offered where output goes to stdout.
+    assert all(not f.listing for f in FORMATS.values() if f.folder)

@@ -87,7 +87,7 @@ def test_the_error_names_the_unknown_key(validator: jsonschema.Draft202012Valida
     text = _damaged(DAMAGES["an unknown key"])
     (error,) = validator.iter_errors(_as_an_editor_reads_it(text))
     assert "'colour' was unexpected" in error.message
-    assert list(error.absolute_path)[0] == "measures"
+    assert next(iter(error.absolute_path)) == "measures"
 
 
 def test_titles_follow_the_language_and_field_names_stay(cli: Invoke) -> None:

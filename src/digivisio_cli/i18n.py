@@ -331,6 +331,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'digivisio validate' kontrollerar de regler som ett schema inte kan kontrollera (id som "
         "motsvarar sitt mål, deklarerade aktörer).",
     },
+    "unknown_role": {
+        "en": "No role is called '{value}' (the roles: {options}).",
+        "fi": "Roolia '{value}' ei ole (roolit: {options}).",
+        "sv": "Ingen roll heter '{value}' (rollerna: {options}).",
+    },
     "interrupted": {
         "en": "Interrupted.",
         "fi": "Keskeytetty.",

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from digivisio_cli import __version__
 from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
 from digivisio_cli.app.options import (
     ActorOpt,
@@ -43,7 +42,7 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, Lang, option_names
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, VERSION, Lang, option_names
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -84,7 +83,7 @@ app = typer.Typer(
 def _version(ctx: typer.Context, value: bool) -> None:
     # Not while the shell asks for completions: the version is no completion.
     if value and not ctx.resilient_parsing:
-        typer.echo(f"digivisio {__version__}")
+        typer.echo(f"digivisio {VERSION}")
         raise typer.Exit()
 
 

@@ -51,6 +51,7 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "actors": _FORMAT,
     "export": _FORMAT | _FILTERS | {"--output", "-o", "--what"},
     "diff": _FORMAT,
+    "schema": frozenset({"--what"}),
 }
 FLAGS: dict[str, frozenset[str]] = {
     "validate": frozenset(),
@@ -62,6 +63,7 @@ FLAGS: dict[str, frozenset[str]] = {
     "actors": frozenset(),
     "export": _PENDING | {"--excel", "--force"},
     "diff": frozenset(),
+    "schema": frozenset(),
 }
 
 

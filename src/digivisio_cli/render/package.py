@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from digivisio_cli import __version__
 from digivisio_cli.domain.model import Dataset, Lang, LocalText, Measure, TranslationLang
 from digivisio_cli.i18n import label, message
 from digivisio_cli.render.tabular import Column, ForeignKey, Tabular, Value
+from digivisio_cli.settings import VERSION
 
 #: The package's name: lower case, digits, ``-``, ``.`` and ``_`` (the Data Package rule).
 PACKAGE_NAME = "digivisio-vision-2027"
@@ -91,7 +91,7 @@ def metadata(
             ],
         },
         "exported": generated,
-        "generator": f"digivisio {__version__}",
+        "generator": f"digivisio {VERSION}",
     }
     if filters:
         meta["filters"] = dict(filters)
@@ -252,7 +252,7 @@ def responsibilities_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
     rows: list[dict[str, Value]] = [
         {"measure": m.id, "agency": code, "role": role}
         for m in measures
-        for role, codes in zip(ROLES, (m.responsible, m.partners))
+        for role, codes in zip(ROLES, (m.responsible, m.partners), strict=True)
         for code in codes
     ]
     cols = [
