@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import subprocess
@@ -10,10 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import Invoke
 from digivisio_cli.domain.model import Dataset
-from digivisio_cli.render.registry import FORMATS
+from digivisio_cli.render.cells import LIST_SEPARATOR, neutralize
+from digivisio_cli.render.datapackage import render_files
+from digivisio_cli.render.package import package_sections
+from digivisio_cli.render.registry import FORMATS, RenderContext
 
 RESOURCES = ["themes", "goals", "measures", "agencies", "agency_notes", "responsibilities"]
 
@@ -183,3 +189,28 @@ def test_the_registry_offers_only_what_export_knows() -> None:
     assert all(set(f.what) <= set(WHATS) and f.what for f in FORMATS.values())
     # A folder format is never offered where output goes to stdout.
     assert all(not f.listing for f in FORMATS.values() if f.folder)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60),
+    parties=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20).filter(
+            lambda p: LIST_SEPARATOR not in p and p.strip() == p
+        ),
+        max_size=3,
+    ),
+)
+def test_any_text_reads_back_from_the_csv_as_written(
+    text: str, parties: list[str], small: Dataset
+) -> None:
+    first = dataclasses.replace(small.measures[0], text=text, other_parties=tuple(parties))
+    changed = dataclasses.replace(small, measures=(first, *small.measures[1:]))
+    sections = package_sections(changed, changed.measures, "en", "2026-01-01")
+    files = render_files(sections, RenderContext())
+    rows = list(csv.DictReader(io.StringIO(files["measures.csv"].decode("utf-8"), newline="")))
+    assert rows[0]["text"] == neutralize(text)
+    cell = rows[0]["other_parties"]
+    assert cell == neutralize(LIST_SEPARATOR.join(parties))
+    if parties and neutralize(parties[0]) == parties[0]:
+        assert cell.split(LIST_SEPARATOR) == parties
