@@ -396,9 +396,9 @@ def schema(
     from digivisio_cli.data.matrix import MATRIX
 
     opts = _opts(ctx)
-    kinds = {SchemaWhat.data: MATRIX}
+    models = {SchemaWhat.data: MATRIX.model}
     generated = json_schema(
-        kinds[what],
+        models[what],
         message(f"schema_{what.value}_title", opts.lang),
         message(f"schema_{what.value}_description", opts.lang),
     )

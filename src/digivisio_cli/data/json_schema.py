@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from digivisio_cli.data.store import DocumentKind
-
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def json_schema(kind: DocumentKind[Any], title: str, description: str) -> dict[str, Any]:
-    """The schema of ``kind``'s files, with ``title`` and ``description`` for the editor."""
+def json_schema(model: type[Any], title: str, description: str) -> dict[str, Any]:
+    """The schema of files of ``model``'s shape, with ``title`` and ``description`` for editors.
+
+    ``model`` is the class a document kind validates the file into (for the matrix, the
+    domain's :class:`~digivisio_cli.domain.model.Dataset` itself).
+    """
     from pydantic import TypeAdapter
 
-    generated = TypeAdapter(kind.model).json_schema(mode="validation")
+    generated = TypeAdapter(model).json_schema(mode="validation")
     cleaned = _without_python_docs(generated)
     return {"$schema": DIALECT, "title": title, "description": description, **cleaned}
 
