@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
+from digivisio_cli.app.argv import command_name, hoist_global_options, lang_from_argv
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -29,6 +29,7 @@ from digivisio_cli.app.options import (
     RoleChoice,
     RoleOpt,
     SchemaWhat,
+    SchemaWhatOpt,
     SearchOpt,
 )
 from digivisio_cli.app.terminal import Environment
@@ -42,7 +43,7 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, VERSION, Lang, option_names
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, VERSION, Lang
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -322,12 +323,7 @@ def export(
     ),
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="File (for a folder format: folder) to write; '-' or none: stdout.",
-        ),
+        typer.Option("--output", "-o", metavar="PATH", help="File or folder; '-' or none: stdout."),
     ] = None,
     what: Annotated[
         ExportWhat, typer.Option("--what", help="The measures or the matrix, in every format.")
@@ -338,10 +334,7 @@ def export(
             "--excel", help="csv for Excel in a Finnish locale: UTF-8 BOM and ';' separators."
         ),
     ] = False,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Replace an existing file (or an earlier export's folder)."),
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace a file or an export.")] = False,
     actor: ActorOpt = None,
     role: RoleOpt = None,
     goal: GoalOpt = None,
@@ -350,17 +343,10 @@ def export(
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
-    from digivisio_cli.app.exporting import ExportRequest, check
+    from digivisio_cli.app.exporting import ExportRequest, check, given
     from digivisio_cli.app.exporting import export as deliver
 
     opts = _opts(ctx)
-    given: dict[str, str | bool | None] = {
-        "actor": actor,
-        "role": role.value if role else None,
-        "goal": goal,
-        "pending": pending,
-        "search": search,
-    }
     request = ExportRequest(
         format=_value(fmt),
         what=what.value,
@@ -368,7 +354,13 @@ def export(
         original=original,
         output=output,
         force=force,
-        filters={k: v for k, v in given.items() if v is not None},
+        filters=given(
+            actor=actor,
+            role=role.value if role else None,
+            goal=goal,
+            pending=pending,
+            search=search,
+        ),
     )
     check(request)
     dataset = _dataset(opts)
@@ -385,24 +377,13 @@ def _value(choice: Enum) -> str:
 @app.command()
 def schema(
     ctx: typer.Context,
-    what: Annotated[
-        SchemaWhat, typer.Option("--what", help="The kind of file whose schema to print.")
-    ] = SchemaWhat.data,
+    what: SchemaWhatOpt = SchemaWhat.data,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the data file, for editors that check as you type."""
-    import json
-
-    from digivisio_cli.data.json_schema import json_schema
-    from digivisio_cli.data.matrix import MATRIX
+    from digivisio_cli.data.json_schema import document_schema
 
     opts = _opts(ctx)
-    models = {SchemaWhat.data: MATRIX.model}
-    generated = json_schema(
-        models[what],
-        message(f"schema_{what.value}_title", opts.lang),
-        message(f"schema_{what.value}_description", opts.lang),
-    )
-    opts.env.write(json.dumps(generated, ensure_ascii=False, indent=2) + "\n")
+    opts.env.write(document_schema(what.value, opts.lang))
 
 
 #: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).
@@ -459,21 +440,6 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
-def command_name(args: list[str]) -> str | None:
-    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
-    expecting_value = False
-    for arg in args:
-        if expecting_value:
-            expecting_value = False
-        elif arg in GLOBAL_WITH_VALUE:
-            expecting_value = True
-        elif not arg.startswith("-"):
-            return arg
-        elif arg == "--":
-            return None
-    return None
-
-
 def _only(name: str | None) -> typer.Typer:
     """The app with only the command ``name`` registered, or the whole app.
 
@@ -495,9 +461,6 @@ def _only(name: str | None) -> typer.Typer:
     only.registered_commands = commands
     only.registered_groups = groups
     return only
-
-
-GLOBAL_WITH_VALUE = option_names(takes_value=True)
 
 
 def _current_env() -> Environment:

@@ -30,6 +30,11 @@ class ExportRequest:
     filters: Mapping[str, str | bool] = field(default_factory=dict)
 
 
+def given(**filters: str | bool | None) -> dict[str, str | bool]:
+    """The filters that were given (not None), by option name, for the export to record."""
+    return {name: value for name, value in filters.items() if value is not None}
+
+
 def check(request: ExportRequest) -> None:
     """Refuse, before any data is read, what the format cannot do (the registry says what)."""
     spec = FORMATS[request.format]

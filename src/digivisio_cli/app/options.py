@@ -57,6 +57,11 @@ class SchemaWhat(str, Enum):
     data = "data"
 
 
+SchemaWhatOpt = Annotated[
+    SchemaWhat, typer.Option("--what", help="The kind of file whose schema to print.")
+]
+
+
 # --- completion ----------------------------------------------------------------------------
 
 

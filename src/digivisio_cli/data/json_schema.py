@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from digivisio_cli.i18n import message
+from digivisio_cli.settings import Lang
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -27,6 +30,22 @@ def json_schema(model: type[Any], title: str, description: str) -> dict[str, Any
     generated = TypeAdapter(model).json_schema(mode="validation")
     cleaned = _without_python_docs(generated)
     return {"$schema": DIALECT, "title": title, "description": description, **cleaned}
+
+
+def document_schema(what: str, lang: Lang) -> str:
+    """As JSON text, the schema of a kind of file by its ``schema --what`` name, titled in
+    ``lang``."""
+    import json
+
+    from digivisio_cli.data.matrix import MATRIX
+
+    models: dict[str, type[Any]] = {"data": MATRIX.model}
+    schema = json_schema(
+        models[what],
+        message(f"schema_{what}_title", lang),
+        message(f"schema_{what}_description", lang),
+    )
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def _without_python_docs(node: Any, in_properties: bool = False) -> Any:
