@@ -214,3 +214,45 @@ def test_any_text_reads_back_from_the_csv_as_written(
     assert cell == neutralize(LIST_SEPARATOR.join(parties))
     if parties and neutralize(parties[0]) == parties[0]:
         assert cell.split(LIST_SEPARATOR) == parties
+
+
+def test_successors_are_data_and_as_of_names_each_roles_carrier(
+    cli: Invoke, tmp_path: Path, package: Path, bundled: Dataset
+) -> None:
+    import datetime as dt
+
+    from digivisio_cli.domain.succession import agencies_as_of
+
+    agencies = {r["code"]: r for r in _rows(package, "agencies")}
+    assert (agencies["Karvi"]["successor"], agencies["Karvi"]["successor_since"]) == (
+        "OPH",
+        "2026-01-01",
+    )
+    assert agencies["OPH"]["successor"] == ""
+    assert "agency_as_of" not in _rows(package, "responsibilities")[0]  # published roles only
+    folder = tmp_path / "asof"
+    result = cli(
+        ["--as-of", "2026-06-01", "export", "-f", "datapackage", "-o", str(folder), "-a", "OPH"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert _frictionless(folder / "datapackage.json")["valid"] is True
+    roles = _rows(folder, "responsibilities")
+    karvi = [r for r in roles if r["measure"] == "3.1.2.4"]
+    assert karvi == [
+        {"measure": "3.1.2.4", "agency": "Karvi", "role": "responsible", "agency_as_of": "OPH"}
+    ]
+    # As of the date, OPH's measures include the one it carries for Karvi.
+    ids = [r["id"] for r in _rows(folder, "measures")]
+    then = agencies_as_of(bundled, dt.date(2026, 6, 1))
+    assert ids == [m.id for m in bundled.measures if "OPH" in sum(then.roles(m), ())]
+    assert "3.1.2.4" in ids
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["as_of"] == "2026-06-01"
+    before = tmp_path / "before"
+    assert (
+        cli(["--as-of", "2025-06-01", "export", "-f", "datapackage", "-o", str(before)]).exit_code
+        == 0
+    )
+    assert {
+        r["agency_as_of"] for r in _rows(before, "responsibilities") if r["agency"] == "Karvi"
+    } == {"Karvi"}

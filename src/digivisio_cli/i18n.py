@@ -101,6 +101,7 @@ LABELS: dict[str, dict[str, str]] = {
     "responsibilities": {"fi": "Vastuunjako", "sv": "Ansvarsfördelning", "en": "Responsibilities"},
     "role": {"fi": "Rooli", "sv": "Roll", "en": "Role"},
     "number": {"fi": "Numero", "sv": "Nummer", "en": "Number"},
+    "since": {"fi": "Alkaen", "sv": "Från", "en": "Since"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -253,6 +254,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A selection: {filters}.",
         "fi": "Valinta: {filters}.",
         "sv": "Ett urval: {filters}.",
+    },
+    "package_as_of": {
+        "en": "As of {date}: the filters see the agencies of that date, and agency_as_of in "
+        "responsibilities names the agency that carries each published role then.",
+        "fi": "Tilanne {date}: suodattimet näkevät sen päivän toimijat, ja responsibilities-"
+        "taulun agency_as_of kertoo, kuka kutakin julkaistua roolia silloin hoitaa.",
+        "sv": "Läge per {date}: filtren ser det datumets aktörer, och agency_as_of i "
+        "responsibilities anger vilken aktör som då bär varje publicerad roll.",
     },
     "package_license": {
         "en": "The digivisio project's licence, for its transcription, structure, notes and "

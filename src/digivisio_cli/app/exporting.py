@@ -65,7 +65,7 @@ def sections_for(
     if FORMATS[request.format].package:
         from digivisio_cli.render.package import package_sections
 
-        return package_sections(dataset, measures, lang, generated, request.filters)
+        return package_sections(dataset, measures, lang, generated, request.filters, as_of)
     if FORMATS[request.format].whole_export:
         return export_sections(
             dataset, measures, lang, request.original, generated, as_of, what=request.what

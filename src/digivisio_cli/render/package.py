@@ -11,12 +11,15 @@ format module (:mod:`digivisio_cli.render.datapackage`) decides only how all thi
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digivisio_cli.domain.model import Dataset, Lang, LocalText, Measure, TranslationLang
 from digivisio_cli.i18n import label, message
 from digivisio_cli.render.tabular import Column, ForeignKey, Tabular, Value
 from digivisio_cli.settings import VERSION
+
+if TYPE_CHECKING:
+    from digivisio_cli.domain.succession import AsOf
 
 #: The package's name: lower case, digits, ``-``, ``.`` and ``_`` (the Data Package rule).
 PACKAGE_NAME = "digivisio-vision-2027"
@@ -42,6 +45,7 @@ def metadata(
     lang: Lang,
     generated: str,
     filters: Mapping[str, str | bool],
+    as_of: AsOf | None = None,
 ) -> dict[str, Any]:
     """The package's own description: titles, source, licences, and what was selected."""
     doc = dataset.document
@@ -57,6 +61,8 @@ def metadata(
     if filters:
         shown = ", ".join(_option(k, v) for k, v in filters.items())
         description += " " + message("package_selection", lang, filters=shown)
+    if as_of is not None:
+        description += " " + message("package_as_of", lang, date=as_of.date.isoformat())
     meta: dict[str, Any] = {
         "name": PACKAGE_NAME,
         "title": doc.title.get(lang),
@@ -95,6 +101,8 @@ def metadata(
     }
     if filters:
         meta["filters"] = dict(filters)
+    if as_of is not None:
+        meta["as_of"] = as_of.date.isoformat()
     return meta
 
 
@@ -196,7 +204,7 @@ def measures_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
 
 
 def agencies_table(dataset: Dataset, lang: Lang) -> Tabular:
-    """The agencies and their official names in three languages."""
+    """The agencies, their official names in three languages, and their successors."""
     rows: list[dict[str, Value]] = [
         {
             "code": a.code,
@@ -204,6 +212,10 @@ def agencies_table(dataset: Dataset, lang: Lang) -> Tabular:
             "name_sv": a.names.sv,
             "name_en": a.names.en,
             "abbreviations": list(a.abbreviations),
+            "successor": a.successor.agency if a.successor else None,
+            "successor_since": a.successor.since.isoformat() if a.successor else None,
+            "successor_source": a.successor.source if a.successor else None,
+            "successor_url": a.successor.url if a.successor else None,
         }
         for a in dataset.agencies
     ]
@@ -213,8 +225,21 @@ def agencies_table(dataset: Dataset, lang: Lang) -> Tabular:
         Column("name_sv", label("name_sv", lang), required=True),
         Column("name_en", label("name_en", lang), required=True),
         Column("abbreviations", label("abbreviations", lang), type="list"),
+        Column("successor", label("successor", lang)),
+        Column(
+            "successor_since", f"{label('successor', lang)}: {label('since', lang)}", type="date"
+        ),
+        Column("successor_source", f"{label('successor', lang)}: {label('source', lang)}"),
+        Column("successor_url", f"{label('successor', lang)}: URL"),
     ]
-    return Tabular("agencies", cols, rows, label("agencies", lang), primary_key=("code",))
+    return Tabular(
+        "agencies",
+        cols,
+        rows,
+        label("agencies", lang),
+        primary_key=("code",),
+        foreign_keys=(ForeignKey(("successor",), "agencies", ("code",)),),
+    )
 
 
 def agency_notes_table(dataset: Dataset, lang: Lang) -> Tabular:
@@ -247,8 +272,15 @@ def agency_notes_table(dataset: Dataset, lang: Lang) -> Tabular:
     )
 
 
-def responsibilities_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
-    """Long form: one row per measure, agency and role (a measure naming none has no row)."""
+def responsibilities_table(
+    measures: Sequence[Measure], lang: Lang, as_of: AsOf | None = None
+) -> Tabular:
+    """Long form: one row per measure, agency and role (a measure naming none has no row).
+
+    The roles are the published ones; as of a date, ``agency_as_of`` names the agency that
+    carries each of them then (Karvi's role, OPH's from 2026), as the other exports' ``*_as_of``
+    fields do.
+    """
     rows: list[dict[str, Value]] = [
         {"measure": m.id, "agency": code, "role": role}
         for m in measures
@@ -260,16 +292,26 @@ def responsibilities_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
         Column("agency", label("agency", lang), required=True),
         Column("role", label("role", lang), required=True, enum=ROLES),
     ]
+    keys = [
+        ForeignKey(("measure",), "measures", ("id",)),
+        ForeignKey(("agency",), "agencies", ("code",)),
+    ]
+    if as_of is not None:
+        for row in rows:
+            row["agency_as_of"] = as_of.of(str(row["agency"]))
+        cols.append(
+            Column(
+                "agency_as_of", f"{label('agency', lang)} ({label('as_of', lang)})", required=True
+            )
+        )
+        keys.append(ForeignKey(("agency_as_of",), "agencies", ("code",)))
     return Tabular(
         "responsibilities",
         cols,
         rows,
         label("responsibilities", lang),
         primary_key=("measure", "agency", "role"),
-        foreign_keys=(
-            ForeignKey(("measure",), "measures", ("id",)),
-            ForeignKey(("agency",), "agencies", ("code",)),
-        ),
+        foreign_keys=tuple(keys),
     )
 
 
@@ -279,18 +321,20 @@ def package_sections(
     lang: Lang,
     generated: str,
     filters: Mapping[str, str | bool] | None = None,
+    as_of: AsOf | None = None,
 ) -> list[Tabular]:
     """The package: its metadata first, then one described table per kind of thing.
 
     Themes, goals and agencies are always whole, so that every foreign key of a selection of
-    measures resolves; the measures and their roles are the ones selected.
+    measures resolves; the measures and their roles are the ones selected (as of a date, with
+    ``as_of``: the filters see the agencies of that date, and each role names its carrier).
     """
     meta = Tabular(
         "datapackage",
         [],
         [],
         None,
-        envelope=metadata(dataset, measures, lang, generated, filters or {}),
+        envelope=metadata(dataset, measures, lang, generated, filters or {}, as_of),
         rows_key="",
     )
     return [
@@ -300,5 +344,5 @@ def package_sections(
         measures_table(measures, lang),
         agencies_table(dataset, lang),
         agency_notes_table(dataset, lang),
-        responsibilities_table(measures, lang),
+        responsibilities_table(measures, lang, as_of),
     ]
