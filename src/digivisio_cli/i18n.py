@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from digivisio_cli import i18n_export
 from digivisio_cli.settings import DEFAULT_LANG, ENV_LANG, LANGS, Lang
 from digivisio_cli.text import printable
 
@@ -275,15 +274,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-# The data package's, the schema's and the Python API's own words, kept in a module of their own.
-LABELS.update(i18n_export.LABELS)
-MESSAGES.update(i18n_export.MESSAGES)
-
 
 def label(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` (English when a language lacks it)."""
-    entry = LABELS[key]
+    entry = LABELS.get(key) or _more("LABELS", key)
+    if entry is None:
+        raise KeyError(key)
     return entry.get(lang) or entry[DEFAULT_LANG]
+
+
+def _more(table: str, key: str) -> dict[str, str] | None:
+    """``key`` in the data package's, schema's and API's own table of that name.
+
+    Kept in :mod:`digivisio_cli.i18n_export` and imported only when a key is not found here, so
+    that the commands that never say these words never load them.
+    """
+    from digivisio_cli import i18n_export
+
+    found: dict[str, str] | None = getattr(i18n_export, table).get(key)
+    return found
 
 
 #: Parameters that repeat what a user typed or the system said (a path, an id, an OS error): shown
@@ -293,7 +302,7 @@ ECHOED_PARAMS = frozenset({"path", "value", "reason"})
 
 def message(key: str, lang: str, **params: object) -> str:
     """The message ``key`` in ``lang``, formatted with ``params``."""
-    entry = MESSAGES.get(key)
+    entry = MESSAGES.get(key) or _more("MESSAGES", key)
     if entry is None:
         return key
     if ECHOED_PARAMS.intersection(params):

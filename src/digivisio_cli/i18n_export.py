@@ -1,7 +1,8 @@
 """Labels and messages of the data package, ``schema`` and the Python API, in fi, sv and en.
 
-Part of :mod:`digivisio_cli.i18n`, which merges these tables into its own (kept apart so that
-neither grows past 500 lines). Pure data, no imports.
+Part of :mod:`digivisio_cli.i18n`, which looks a key up here when its own tables lack it: kept
+apart so that the commands that never say these words never load them (and neither module
+grows past 500 lines). Pure data, no imports.
 """
 
 LABELS: dict[str, dict[str, str]] = {
