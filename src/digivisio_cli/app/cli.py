@@ -375,10 +375,7 @@ def _value(choice: Enum) -> str:
 
 
 @app.command()
-def schema(
-    ctx: typer.Context,
-    what: SchemaWhatOpt = SchemaWhat.data,
-) -> None:
+def schema(ctx: typer.Context, what: SchemaWhatOpt = SchemaWhat.data) -> None:
     """Print the JSON Schema (draft 2020-12) of the data file, for editors that check as you type."""
     from digivisio_cli.data.json_schema import document_schema
 
