@@ -2,9 +2,9 @@
 
 Every format renders a list of :class:`~digivisio_cli.render.tabular.Tabular` sections into text
 or bytes (a folder format: into files by name), without doing any I/O. The CLI derives its
-``--format`` choices from here and asks a format's capabilities instead of naming formats. Each format's module is imported only when the
-format is used (by a plain import inside its entry below), so json, csv and plain output never
-pay for Rich or XlsxWriter.
+``--format`` choices from here and asks a format's capabilities instead of naming formats. Each
+format's module is imported only when the format is used (by a plain import inside its entry
+below), so json, csv and plain output never pay for Rich or XlsxWriter.
 """
 
 from __future__ import annotations
