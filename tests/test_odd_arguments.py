@@ -187,7 +187,7 @@ def test_data_path_with_a_terminal_escape_is_shown_escaped(cli: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "/nonexistent/\\u001b[2Jx.yaml: no such file",
-        "/nonexistent/\\u001b[2Jx.yaml: 1 problem(s); nothing was loaded.",
+        "/nonexistent/\\u001b[2Jx.yaml: 1 problem; nothing was loaded.",
     ]
 
 

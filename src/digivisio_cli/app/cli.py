@@ -186,19 +186,16 @@ def validate(
     opts = _opts(ctx)
     target = path if path is not None else opts.data
     dataset = load(target)
-    opts.env.write(
-        message(
-            "valid",
-            opts.lang,
-            path=resolve_data_path(target),
-            themes=len(dataset.themes),
-            goals=len(dataset.goals),
-            measures=len(dataset.measures),
-            agencies=len(dataset.agencies),
-            pending=sum(m.pending for m in dataset.measures),
-        )
-        + "\n"
-    )
+    lang = opts.lang
+    counts = [
+        message("count_themes", lang, count=len(dataset.themes)),
+        message("count_goals", lang, count=len(dataset.goals)),
+        message("count_measures", lang, count=len(dataset.measures)),
+        message("count_agencies", lang, count=len(dataset.agencies)),
+        message("count_pending", lang, count=sum(m.pending for m in dataset.measures)),
+    ]
+    path_shown = resolve_data_path(target)
+    opts.env.write(message("valid", lang, path=path_shown, counts=", ".join(counts)) + "\n")
 
 
 @app.command()

@@ -6,12 +6,11 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 
 from __future__ import annotations
 
-from typing import Any
-
 from digivisio_cli.domain.model import Dataset, Lang, Measure
 from digivisio_cli.domain.query import Selection, count_by_agency, matrix, tree
 from digivisio_cli.i18n import label, message
-from digivisio_cli.render.cells import yes_no
+from digivisio_cli.render.cells import own_text
+from digivisio_cli.render.showview import show_view
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
 
@@ -23,8 +22,10 @@ def measure_columns(lang: Lang, original: bool) -> list[Column]:
         Column("goal", label("goal", lang), human=False),
         Column("goal_title", label("goal_title", lang), human=False),
         Column("theme", label("theme", lang), human=False),
-        Column("responsible", label("responsible", lang)),
-        Column("partners", label("partners", lang)),
+        Column("responsible", label("responsible", lang), human=False),
+        Column("responsible_shown", label("responsible", lang), machine=False),
+        Column("partners", label("partners", lang), human=False),
+        Column("partners_shown", label("partners", lang), machine=False),
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
@@ -50,7 +51,9 @@ def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dic
         "goal_title": goal.title_in(lang) if goal else None,
         "theme": goal.theme if goal else None,
         "responsible": list(m.responsible),
+        "responsible_shown": [dataset.short(c, lang) for c in m.responsible],
         "partners": list(m.partners),
+        "partners_shown": [dataset.short(c, lang) for c in m.partners],
         "other_parties": list(m.other_parties),
         "mentioned": list(m.mentioned),
         "pending": m.pending,
@@ -58,7 +61,7 @@ def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dic
         "translation": translation,
         "translation_lang": tr_lang if translation else None,
         "display_text": display + (" *" if m.pending else ""),
-        "note": m.note,
+        "note": m.note.get(lang)[0] if m.note else None,
     }
 
 
@@ -82,6 +85,9 @@ def _agency_name(dataset: Dataset, code: str, lang: Lang) -> str:
     return agency.names.get(lang) if agency else code
 
 
+__all__ = ["show_view"]  # re-exported: the CLI and the golden tests take it from here
+
+
 def selection_title(sel: Selection, lang: Lang) -> str:
     """'3.2.2 Digitaalisia palveluita …' for a goal, theme or measure."""
     if sel.goal is not None and sel.kind != "theme":
@@ -97,7 +103,13 @@ def who_owns_view(dataset: Dataset, sel: Selection, lang: Lang, original: bool) 
     view = measures_view(dataset, measures, lang, original)
     counts, none = count_by_agency(dataset, measures)
     summary = [
-        message("summary_agency", lang, name=c.code, responsible=c.responsible, partner=c.partner)
+        message(
+            "summary_agency",
+            lang,
+            name=dataset.short(c.code, lang),
+            responsible=c.responsible,
+            partner=c.partner,
+        )
         for c in counts
         if c.responsible or c.partner
     ]
@@ -132,7 +144,7 @@ def matrix_view(dataset: Dataset, measures: list[Measure] | None, lang: Lang) ->
         Column("goal_title", label("goal_title", lang), wide=True),
     ]
     for a in dataset.agencies:
-        cols.append(Column(a.code, a.code, machine=False, number=True))
+        cols.append(Column(a.code, a.short(lang), machine=False, number=True))
         cols.append(
             Column(
                 f"{a.code}_responsible",
@@ -195,10 +207,14 @@ def actors_view(dataset: Dataset, lang: Lang) -> Tabular:
                 "responsible": c.responsible,
                 "partner": c.partner,
                 "pending": c.pending,
-                "notes": [f"{n.as_of}: {n.text}" for n in a.notes],
+                "notes": [f"{n.as_of}: {n.text.get(lang)[0]}" for n in a.notes],
             }
         )
-    notes = [f"{a.code} ({n.as_of}): {n.text}" for a in dataset.agencies for n in a.notes]
+    notes = [
+        f"{a.short(lang)} ({n.as_of}): {own_text(n.text, lang)}"
+        for a in dataset.agencies
+        for n in a.notes
+    ]
     return Tabular("actors", cols, rows, label("agency", lang), notes, rows_key="agencies")
 
 
@@ -206,7 +222,8 @@ def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
     """The vision → themes → goals tree with measure counts, one row per theme or goal."""
     cols = [
         Column("id", label("id", lang)),
-        Column("kind", label("kind", lang)),
+        Column("kind", label("kind", lang), human=False),
+        Column("level", label("kind", lang), machine=False),
         Column("title", label("title", lang), wide=True),
         Column("measures", label("measure_count", lang), number=True),
     ]
@@ -216,87 +233,23 @@ def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
             {
                 "id": t.theme.id,
                 "kind": "theme",
+                "level": label("kind_theme", lang),
                 "title": t.theme.title_in(lang),
                 "measures": sum(n for _, n in t.goals),
             }
         )
         for g, n in t.goals:
-            rows.append({"id": g.id, "kind": "goal", "title": g.title_in(lang), "measures": n})
+            rows.append(
+                {
+                    "id": g.id,
+                    "kind": "goal",
+                    "level": label("kind_goal", lang),
+                    "title": g.title_in(lang),
+                    "measures": n,
+                }
+            )
     vision = dataset.document.vision.get(lang)
     return Tabular("goals", cols, rows, f"{label('vision', lang)}: {vision}", rows_key="items")
-
-
-def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
-    """Everything about one theme, goal or measure, as field/value rows."""
-    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
-    pairs: list[tuple[str, str, Value]] = []
-    env: dict[str, Any] = {"id": sel.id, "kind": sel.kind}
-
-    def add(key: str, lab: str, value: Value) -> None:
-        pairs.append((key, lab, value))
-        env[key] = value
-
-    if sel.theme is not None:
-        add("theme", label("theme", lang), f"{sel.theme.id} {sel.theme.title}")
-        if lang != "fi" and sel.kind == "theme":
-            add(
-                "theme_translation",
-                f"{label('theme', lang)} ({label('unofficial', lang)})",
-                sel.theme.title_in(lang),
-            )
-        if sel.kind == "theme":
-            add("description", label("description", lang), sel.theme.description)
-    if sel.goal is not None:
-        add("goal", label("goal", lang), f"{sel.goal.id} {sel.goal.title}")
-        if lang != "fi":
-            add(
-                "goal_translation",
-                f"{label('goal', lang)} ({label('unofficial', lang)})",
-                sel.goal.title_in(lang),
-            )
-        if sel.kind == "goal":
-            add("description", label("description", lang), sel.goal.description)
-            if lang != "fi":
-                add(
-                    "description_translation",
-                    f"{label('description', lang)} ({label('unofficial', lang)})",
-                    sel.goal.description_in(lang),
-                )
-    m = sel.measure
-    if m is not None:
-        add("text", label("original", lang), m.text)
-        tr_lang: Lang = lang if lang != "fi" else "en"
-        add(
-            "translation",
-            f"{label('translation', lang)} ({tr_lang}, {label('unofficial', lang)})",
-            m.translation(tr_lang),
-        )
-        add(
-            "responsible",
-            label("responsible", lang),
-            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.responsible],
-        )
-        add(
-            "partners",
-            label("partners", lang),
-            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.partners],
-        )
-        add("mentioned", label("mentioned", lang), list(m.mentioned))
-        add("other_parties", label("other_parties", lang), list(m.other_parties))
-        add("pending", label("pending", lang), m.pending)
-        if m.pending:
-            add("pending_note", label("pending", lang), dataset.document.pending_note.get(lang))
-        add("note", label("note", lang), m.note)
-    else:
-        add("measure_count", label("measure_count", lang), len(sel.measures))
-        add("measures", label("measures", lang), [m.id for m in sel.measures])
-    rows: list[dict[str, Value]] = [
-        {"field": lab, "value": yes_no(v, lang) if isinstance(v, bool) else v}
-        for key, lab, v in pairs
-        if v not in (None, [], "")
-    ]
-    view = Tabular("show", cols, rows, None, envelope=env, rows_key="")
-    return view
 
 
 def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
@@ -304,16 +257,16 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
     doc = dataset.document
     rows: list[dict[str, Value]] = [
         {"field": label("source", lang), "value": doc.title.fi},
-        {"field": "English", "value": doc.title.en},
-        {"field": "Svenska", "value": doc.title.sv},
+        {"field": label("title_en", lang), "value": doc.title.en},
+        {"field": label("title_sv", lang), "value": doc.title.sv},
         {"field": label("publisher", lang), "value": _agency_name(dataset, doc.publisher, lang)},
         {"field": label("published", lang), "value": doc.published.isoformat()},
         {"field": label("vision", lang), "value": doc.vision.fi},
         {"field": label("pending", lang), "value": "* " + doc.pending_note.get(lang)},
-        {"field": label("translation", lang), "value": doc.translation_note},
+        {"field": label("translation", lang), "value": own_text(doc.translation_note, lang)},
         {"field": label("exported", lang), "value": generated},
     ]
-    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
+    cols = [Column("field", label("field", lang)), Column("value", "", wide=True)]
     return Tabular(
         "source",
         cols,
@@ -337,8 +290,8 @@ def export_sections(
         own = [m for m in measures if agency.code in m.agencies()]
         view = measures_view(dataset, own, lang, original)
         view.kind = f"agency-{agency.code}"
-        view.title = f"{agency.code} — {agency.names.get(lang)}"
-        view.sheet_name = agency.code
+        view.title = f"{agency.short(lang)} — {agency.names.get(lang)}"
+        view.sheet_name = agency.short(lang)
         sections.append(view)
     pending = measures_view(dataset, [m for m in measures if m.pending], lang, original)
     pending.kind = "pending"
