@@ -30,6 +30,7 @@ from digivisio_cli.app.options import (
     RoleOpt,
     SearchOpt,
 )
+from digivisio_cli.app.report import PREFIX
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -40,7 +41,7 @@ from digivisio_cli.errors import (
     ReaderGone,
     UsageError,
 )
-from digivisio_cli.i18n import detect_lang, message
+from digivisio_cli.i18n import catalog_missing, detect_lang, message
 from digivisio_cli.settings import ENV_DATA, LANGS, Lang
 
 if TYPE_CHECKING:
@@ -112,6 +113,9 @@ def main_options(
     """Who does what in Finland's education digitalisation vision 2027."""
     chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
     ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env())
+    if catalog_missing(chosen) and not ctx.resilient_parsing:
+        # A source checkout whose catalogs were never compiled: say why the answer is English.
+        ctx.obj.env.note(PREFIX + message("missing_catalog", "en", lang=chosen))
 
 
 def _opts(ctx: typer.Context) -> Options:
