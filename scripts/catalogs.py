@@ -46,12 +46,21 @@ def po_path(lang: str, locale_dir: Path = LOCALE) -> Path:
     return locale_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def source_entries() -> list[Entry]:
-    """The source strings, read from the package itself (no extraction by pattern)."""
+def _i18n() -> object:
     sys.path.insert(0, str(ROOT / "src"))
     from digivisio_cli import i18n  # the checkout's own code, installed or not
 
-    return list(i18n.catalog_entries())
+    return i18n
+
+
+def source_entries() -> list[Entry]:
+    """The source strings, read from the package itself (no extraction by pattern)."""
+    return list(_i18n().catalog_entries())  # type: ignore[attr-defined]
+
+
+def inline_translations() -> list[tuple[str, str, str]]:
+    """(context, language, text) of strings still written the old way, translations inline."""
+    return list(_i18n().inline_translations())  # type: ignore[attr-defined]
 
 
 HEADER = """\
@@ -108,8 +117,13 @@ def _write_po(path: Path, catalog: Catalog) -> None:
         write_po(f, catalog, width=100, no_location=True, omit_header=False)
 
 
-def update(entries: Sequence[Entry]) -> None:
-    """Write the template and merge it into each language's catalog, keeping translations."""
+def update(entries: Sequence[Entry], inline: Sequence[tuple[str, str, str]] = ()) -> None:
+    """Write the template and merge it into each language's catalog, keeping translations.
+
+    A string still written with its translations inline (``{"en": …, "fi": …, "sv": …}``, as a
+    branch older than the catalogs adds them) gets those as its translations where the catalog
+    has none yet; then replace the mapping with its English text.
+    """
     from babel.messages.pofile import read_po
 
     pot = template(entries)
@@ -125,6 +139,10 @@ def update(entries: Sequence[Entry]) -> None:
         # `check` then names exactly what needs a translator.
         cat.update(pot, no_fuzzy_matching=True, update_creation_date=False)
         cat.obsolete.clear()
+        for context, text_lang, text in inline:
+            msg = next((m for m in cat if m.context == context), None)
+            if text_lang == lang and msg is not None and not msg.string:
+                msg.string = text
         _write_po(path, cat)
         print(f"updated {path.relative_to(ROOT)}")
 
@@ -211,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("action", choices=["update", "compile", "check"])
     args = parser.parse_args(argv)
     if args.action == "update":
-        update(source_entries())
+        update(source_entries(), inline_translations())
         return 0
     if args.action == "compile":
         for mo in compile_all():

@@ -157,6 +157,11 @@ LISTINGS = [
     ["matrix"],
     ["actors"],
     ["diff", str(SMALL), str(FIXTURES / "small-v2.yaml")],
+    ["--as-of", "2026-06-01", "measures", "--actor", "OPH"],
+    ["--as-of", "2026-06-01", "show", "3.1.2.4"],
+    ["--as-of", "2026-06-01", "who-owns", "3.1.2"],
+    ["--as-of", "2026-06-01", "actors"],
+    ["--as-of", "2026-06-01", "matrix"],
 ]
 FORMATS = ["table", "plain", "csv", "json", "md"]
 
@@ -175,7 +180,7 @@ def _csv_cells(text: str) -> Iterator[str]:
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("args", LISTINGS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("args", LISTINGS, ids=lambda a: " ".join(a[:4]))
 def test_listings_speak_only_the_readers_language(
     cli: Invoke, args: list[str], fmt: str, lang: str
 ) -> None:

@@ -101,6 +101,10 @@ LABELS: dict[str, Source] = {
     "title_fi": "Title in Finnish",
     "title_sv": "Title in Swedish",
     "title_en": "Title in English",
+    # Succession and --as-of (issue 14, item 5).
+    "successor": "Successor",
+    "as_of": "As of",
+    "in_document": "in the document",
     # What a data file's value was read as, in "expected text, got a number".
     "type_date": "a date",
     "type_datetime": "a date and time",
@@ -155,6 +159,14 @@ MESSAGES: dict[str, Source] = {
     "partner {old_p} → {new_p} ({delta_p})",
     "diff_stdin_twice": "Only one of OLD and NEW can be read from standard input ('-').",
     "interrupted": "Interrupted.",
+    # Succession and --as-of (issue 14, item 5).
+    "bad_as_of": "--as-of: '{value}' is not a date; give YYYY-MM-DD (such as 2026-06-01) or 'today'.",
+    "successor_since": "{successor} from {since}",
+    "successor_mark": "{code}: successor {successor} from {since}",
+    "as_of_applied": "As of {date}: {items}.",
+    "as_of_item": "{code} → {successor} (from {since})",
+    "as_of_unchanged": "As of {date}: no agency has been succeeded; the answer is as published.",
+    "as_of_title": "{title} (as of {date})",
     # --- problems in a data file, one line each after "file:line: measure id: " -------------
     "p_option_empty": "is empty; give the path of a data file, or leave it out",
     "p_folder": "is a folder, not a data file",
@@ -217,4 +229,15 @@ MESSAGES: dict[str, Source] = {
     "p_agency_twice": "{role}: agency {code} is already listed in {other}",
     "p_unknown_publisher": "publisher: unknown agency {code} (declared: {declared})",
     "p_hidden_char": "{field}: holds the invisible control character U+{code}; delete it",
+    "p_succeeds_itself": "agency {code}: successor: an agency cannot succeed itself",
+    "p_unknown_successor": "agency {code}: successor: unknown agency {target} "
+    "(declared: {declared})",
+    "p_succession_too_early": "agency {code}: successor.since: {since} is before the document "
+    "was published ({published}); a succession records a change after the document named the "
+    "agency",
+    "p_succession_cycle": "agency {code}: successor: the successions form a cycle ({ring}), so "
+    "no agency would carry their measures",
+    "p_successor_succeeded": "agency {code}: successor: {target} was itself succeeded by "
+    "{further} on {then}, by the date of this succession ({since}); name {further} as the "
+    "successor",
 }

@@ -7,6 +7,7 @@ message on stderr and an exit code.
 
 from __future__ import annotations
 
+import copy
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
@@ -42,10 +43,13 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import catalog_missing, detect_lang, message
-from digivisio_cli.settings import ENV_DATA, LANGS, Lang
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, Lang, option_names
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from digivisio_cli.domain.model import Dataset, Measure
+    from digivisio_cli.domain.succession import AsOf
     from digivisio_cli.render.tabular import Tabular
 
 
@@ -57,6 +61,8 @@ class Options:
     lang: Lang
     no_color: bool
     env: Environment = field(default_factory=Environment.from_process)
+    #: ``--as-of``: answer with the agencies as they are on this date; None: as published.
+    as_of: dt.date | None = None
 
 
 app = typer.Typer(
@@ -106,13 +112,29 @@ def main_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            envvar=ENV_AS_OF,
+            metavar="DATE",
+            help="Answer with the agencies as they are on DATE (YYYY-MM-DD, or 'today'): a "
+            "merged agency's measures count for its successor [default: as published].",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
     """Who does what in Finland's education digitalisation vision 2027."""
+    import datetime as dt
+
+    from digivisio_cli.app.options import parse_as_of
+
     chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
-    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env())
+    # While the shell asks for completions, a half-typed date is no error.
+    date = None if ctx.resilient_parsing else parse_as_of(as_of, dt.date.today())
+    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env(), as_of=date)
     if catalog_missing(chosen) and not ctx.resilient_parsing:
         # A source checkout whose catalogs were never compiled: say why the answer is English.
         ctx.obj.env.note(PREFIX + message("missing_catalog", "en", lang=chosen))
@@ -132,6 +154,13 @@ def _dataset(opts: Options) -> Dataset:
     dataset = load(opts.data)
     keep_out_of_collector()  # run() releases it when the command ends
     return dataset
+
+
+def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
+    """The agencies as of ``--as-of``, or None to answer as published."""
+    from digivisio_cli.domain.succession import agencies_as_of
+
+    return agencies_as_of(dataset, opts.as_of) if opts.as_of else None
 
 
 def emit(opts: Options, view: Tabular, fmt: Enum | None) -> None:
@@ -166,7 +195,9 @@ def _filtered(
     from digivisio_cli.domain.query import Filters, filter_measures
 
     found = filter_measures(
-        dataset, Filters(actor, role.value if role else None, goal, pending, search)
+        dataset,
+        Filters(actor, role.value if role else None, goal, pending, search),
+        _as_of(opts, dataset),
     )
     _say_no_match(opts, list(found))
     return found
@@ -219,7 +250,7 @@ def measures(
     opts = _opts(ctx)
     dataset = _dataset(opts)
     found = _filtered(dataset, opts, actor, role, goal, pending, search)
-    emit(opts, measures_view(dataset, found, opts.lang, original), fmt)
+    emit(opts, measures_view(dataset, found, opts.lang, original, _as_of(opts, dataset)), fmt)
 
 
 @app.command("who-owns")
@@ -232,20 +263,25 @@ def who_owns(
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    emit(opts, who_owns_view(dataset, resolve(dataset, ident), opts.lang, original), fmt)
+    view = who_owns_view(
+        dataset, resolve(dataset, ident), opts.lang, original, _as_of(opts, dataset)
+    )
+    emit(opts, view, fmt)
 
 
 @app.command()
 def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
     """Everything about one theme, goal or measure: titles, texts, translation, agencies, flags."""
     from digivisio_cli.domain.query import resolve
+    from digivisio_cli.render.asof import as_of_title
     from digivisio_cli.render.views import selection_title, show_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
     selection = resolve(dataset, ident)
-    view = show_view(dataset, selection, opts.lang)
-    view.title = selection_title(selection, opts.lang)
+    as_of = _as_of(opts, dataset)
+    view = show_view(dataset, selection, opts.lang, as_of)
+    view.title = as_of_title(selection_title(selection, opts.lang), as_of, opts.lang)
     emit(opts, view, fmt)
 
 
@@ -255,7 +291,8 @@ def goals(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from digivisio_cli.render.views import goals_view
 
     opts = _opts(ctx)
-    emit(opts, goals_view(_dataset(opts), opts.lang), fmt)
+    dataset = _dataset(opts)
+    emit(opts, goals_view(dataset, opts.lang, _as_of(opts, dataset)), fmt)
 
 
 @app.command()
@@ -264,7 +301,8 @@ def matrix(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from digivisio_cli.render.views import matrix_view
 
     opts = _opts(ctx)
-    emit(opts, matrix_view(_dataset(opts), None, opts.lang), fmt)
+    dataset = _dataset(opts)
+    emit(opts, matrix_view(dataset, None, opts.lang, _as_of(opts, dataset)), fmt)
 
 
 @app.command()
@@ -273,7 +311,8 @@ def actors(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from digivisio_cli.render.views import actors_view
 
     opts = _opts(ctx)
-    emit(opts, actors_view(_dataset(opts), opts.lang), fmt)
+    dataset = _dataset(opts)
+    emit(opts, actors_view(dataset, opts.lang, _as_of(opts, dataset)), fmt)
 
 
 @app.command()
@@ -318,7 +357,7 @@ def export(
         output=output,
         force=force,
     )
-    written = deliver(opts.env, dataset, found, opts.lang, request)
+    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset))
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 
@@ -381,6 +420,47 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
+def command_name(args: list[str]) -> str | None:
+    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
+    expecting_value = False
+    for arg in args:
+        if expecting_value:
+            expecting_value = False
+        elif arg in GLOBAL_WITH_VALUE:
+            expecting_value = True
+        elif not arg.startswith("-"):
+            return arg
+        elif arg == "--":
+            return None
+    return None
+
+
+def _only(name: str | None) -> typer.Typer:
+    """The app with only the command ``name`` registered, or the whole app.
+
+    Typer builds a Click command from the signature of every registered function on each run,
+    which costs more than the answer itself; a run needs only the command it names. Help, an
+    unknown name (Typer suggests the near ones) and shell completion get the whole app.
+    """
+    if name is None:
+        return app
+    commands = [
+        c
+        for c in app.registered_commands
+        if (c.name or (c.callback and typer.main.get_command_name(c.callback.__name__))) == name
+    ]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = commands
+    only.registered_groups = groups
+    return only
+
+
+GLOBAL_WITH_VALUE = option_names(takes_value=True)
+
+
 def _current_env() -> Environment:
     return _env if _env is not None else Environment.from_process()
 
@@ -396,8 +476,8 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
     global _env
     _env = env or Environment.from_process()
-    command = typer.main.get_command(app)
     args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    command = typer.main.get_command(_only(command_name(args)))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
     except SystemExit as exc:

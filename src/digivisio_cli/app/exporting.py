@@ -8,6 +8,7 @@ from pathlib import Path
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
@@ -27,20 +28,31 @@ class ExportRequest:
 
 
 def sections_for(
-    dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    request: ExportRequest,
+    generated: str,
+    as_of: AsOf | None = None,
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for."""
+    """The sections of the export: all of them for a workbook or a page, else the one asked for
+    (as of a date, with ``as_of``)."""
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        return export_sections(dataset, measures, lang, request.original, generated)
+        return export_sections(dataset, measures, lang, request.original, generated, as_of)
     if request.what == "matrix":
-        return [matrix_view(dataset, measures, lang)]
-    return [measures_view(dataset, measures, lang, request.original)]
+        return [matrix_view(dataset, measures, lang, as_of)]
+    return [measures_view(dataset, measures, lang, request.original, as_of)]
 
 
 def export(
-    env: Environment, dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest
+    env: Environment,
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    request: ExportRequest,
+    as_of: AsOf | None = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
     from digivisio_cli.app.output import write_atomic
@@ -48,7 +60,7 @@ def export(
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
     rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated),
+        sections_for(dataset, measures, lang, request, generated, as_of),
         RenderContext(lang=lang, excel=request.excel, generated=generated),
     )
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")

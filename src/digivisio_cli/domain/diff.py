@@ -284,8 +284,20 @@ def _agency_texts(a: Agency) -> dict[str, str | None]:
         "name_sv": a.names.sv,
         "name_en": a.names.en,
         "notes": notes,
+        "successor": succession_text(a),
         "short_names": short or None,
     }
+
+
+def succession_text(a: Agency) -> str | None:
+    """An agency's succession in one line, for comparing two versions: ``OPH 2026-01-01; HE 31/2025
+    vp`` (and the source's address). Its note is commentary and is not compared."""
+    s = a.successor
+    if s is None:
+        return None
+    return "; ".join(
+        part for part in (f"{s.agency} {s.since.isoformat()}", s.source, s.url) if part
+    )
 
 
 def _agency_fields(a: Agency, b: Agency) -> list[FieldChange]:
@@ -293,7 +305,7 @@ def _agency_fields(a: Agency, b: Agency) -> list[FieldChange]:
     return [
         *_texts(("name_fi", "name_sv", "name_en"), ta, tb),
         *_lists(("abbreviations",), a, b),
-        *_texts(("notes", "short_names"), ta, tb),
+        *_texts(("notes", "successor", "short_names"), ta, tb),
     ]
 
 

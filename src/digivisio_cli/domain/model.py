@@ -126,6 +126,22 @@ class AgencyNote:
 
 
 @dataclass(frozen=True)
+class Succession:
+    """Another agency carries this one's measures from a date on (a merger), and the source.
+
+    ``since`` is the first day of the successor's responsibility. Not a fact of the document:
+    what became of an agency after the document named it (docs/data.md, *Succession*).
+    """
+
+    __pydantic_config__ = _STRICT
+    agency: Text
+    since: _dt.date
+    source: Text
+    url: str | None = None
+    note: LocalText | None = None
+
+
+@dataclass(frozen=True)
 class Agency:
     """An organisation that carries measures: OKM, OPH, Karvi."""
 
@@ -134,6 +150,7 @@ class Agency:
     names: Names
     abbreviations: tuple[Text, ...] = ()
     notes: tuple[AgencyNote, ...] = ()
+    successor: Succession | None = None
     #: The abbreviation a reader of that language expects instead of the code (sv: UKM, NCU).
     short_names: dict[Lang, Text] = field(default_factory=dict)
 

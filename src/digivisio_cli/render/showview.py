@@ -11,7 +11,9 @@ from typing import Any
 
 from digivisio_cli.domain.model import Dataset, Lang
 from digivisio_cli.domain.query import Selection
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.i18n import label, language_label, message
+from digivisio_cli.render.asof import as_of_note, successor_marks
 from digivisio_cli.render.cells import yes_no
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
@@ -52,8 +54,13 @@ class _Rows:
             self.add(f"{key}_translation", message("translated", lang, label=lab), tr)
 
 
-def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
-    """Everything about one theme, goal or measure, as field/value rows."""
+def show_view(dataset: Dataset, sel: Selection, lang: Lang, as_of: AsOf | None = None) -> Tabular:
+    """Everything about one theme, goal or measure, as field/value rows.
+
+    A measure's agency that has a successor is marked with it. As of a date, its agencies are
+    those of that date (``OPH (Opetushallitus); in the document: Karvi``); json keeps the
+    published ``responsible`` and ``partners`` and adds ``…_as_of``.
+    """
     rows = _Rows(sel, lang)
     theme, goal, m = sel.theme, sel.goal, sel.measure
     if m is not None:
@@ -84,17 +91,20 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
                 "description", "description", goal.description, description
             )
     if m is not None:
-        _measure_rows(rows, dataset, sel, lang)
+        _measure_rows(rows, dataset, sel, lang, as_of)
     else:
         rows.add("measure_count", label("measure_count", lang), len(sel.measures))
         rows.add("measures", label("measures", lang), [x.id for x in sel.measures])
+    if as_of is not None:
+        rows.add("as_of", label("as_of", lang), as_of.date.isoformat())
     cols = [Column("field", label("field", lang)), Column("value", "", wide=True)]
     table: list[dict[str, Value]] = [
         {"field": lab, "value": yes_no(v, lang) if isinstance(v, bool) else v}
         for _, lab, v in rows.pairs
         if v not in (None, [], "")
     ]
-    return Tabular("show", cols, table, None, envelope=rows.env, rows_key="")
+    notes = [as_of_note(as_of, lang)] if as_of else []
+    return Tabular("show", cols, table, None, notes, envelope=rows.env, rows_key="")
 
 
 def _agency(dataset: Dataset, code: str, lang: Lang) -> str:
@@ -103,7 +113,17 @@ def _agency(dataset: Dataset, code: str, lang: Lang) -> str:
     return f"{dataset.short(code, lang)} ({agency.names.get(lang) if agency else code})"
 
 
-def _measure_rows(rows: _Rows, dataset: Dataset, sel: Selection, lang: Lang) -> None:
+def _as_of_agency(dataset: Dataset, code: str, lang: Lang, as_of: AsOf) -> str:
+    carrier = as_of.of(code)
+    named = _agency(dataset, carrier, lang)
+    if carrier == code:
+        return named
+    return f"{named}; {label('in_document', lang)}: {dataset.short(code, lang)}"
+
+
+def _measure_rows(
+    rows: _Rows, dataset: Dataset, sel: Selection, lang: Lang, as_of: AsOf | None
+) -> None:
     m = sel.measure
     assert m is not None
     rows.add("text", label("original", lang), m.text)
@@ -116,11 +136,22 @@ def _measure_rows(rows: _Rows, dataset: Dataset, sel: Selection, lang: Lang) -> 
     responsible = [_agency(dataset, c, lang) for c in m.responsible]
     # json keeps what it always had: "OKM (Ministry of Education and Culture)", or [] for none.
     none = [label("none_named", lang)]
-    rows.add("responsible", label("responsible", lang), responsible or none, responsible)
     partners = [_agency(dataset, c, lang) for c in m.partners]
-    rows.add("partners", label("partners", lang), partners)
+    if as_of is None:
+        rows.add("responsible", label("responsible", lang), responsible or none, responsible)
+        rows.add("partners", label("partners", lang), partners)
+    else:
+        rows.env["responsible"], rows.env["partners"] = responsible, partners
+        for key, codes in (("responsible", m.responsible), ("partners", m.partners)):
+            now = [_as_of_agency(dataset, c, lang, as_of) for c in codes]
+            rows.add(
+                f"{key}_as_of", label(key, lang), now or (none if key == "responsible" else []), now
+            )
     mentioned = [dataset.short(c, lang) for c in m.mentioned]
     rows.add("mentioned", label("mentioned", lang), mentioned, list(m.mentioned))
+    marks = successor_marks(dataset, (*m.responsible, *m.partners, *m.mentioned), lang, as_of)
+    if marks:
+        rows.add("successors", label("successor", lang), marks)
     rows.add("other_parties", label("other_parties", lang), list(m.other_parties))
     note = dataset.document.pending_note.get(lang)
     # One row: the flag and what it means ("ja (* preciseras allteftersom …)").

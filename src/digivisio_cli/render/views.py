@@ -7,25 +7,64 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 from __future__ import annotations
 
 from digivisio_cli.domain.model import Dataset, Lang, Measure
-from digivisio_cli.domain.query import Selection, count_by_agency, matrix, tree
+from digivisio_cli.domain.query import Selection, count_by_agency, tree
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.i18n import label, message
+from digivisio_cli.render.asof import (
+    as_of_note,
+    as_of_title,
+    shown,
+    successor_marks,
+)
 from digivisio_cli.render.cells import own_text
+from digivisio_cli.render.loadviews import actors_view, matrix_view
 from digivisio_cli.render.showview import show_view
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
+# The load views live in loadviews; named here too, where every view has been found so far.
+__all__ = [
+    "actors_view",
+    "export_sections",
+    "goals_view",
+    "matrix_view",
+    "measure_columns",
+    "measure_row",
+    "measures_view",
+    "selection_title",
+    "show_view",
+    "source_view",
+    "who_owns_view",
+]
 
-def measure_columns(lang: Lang, original: bool) -> list[Column]:
-    """The columns of a measure listing."""
+
+def measure_columns(lang: Lang, original: bool, as_of: AsOf | None = None) -> list[Column]:
+    """The columns of a measure listing.
+
+    As of a date, people see the agencies as they are then (``OPH (Karvi)``), while programs keep
+    the published ones and get the as-of ones beside them (``responsible_as_of``…, ``as_of``).
+    """
     text_label = label("original" if original or lang == "fi" else "text", lang)
+    # Programs read the codes; people the agencies as they know them (UKM in Swedish), and as of
+    # a date as they are then (OPH (Karvi)).
+    roles = [
+        Column("responsible", label("responsible", lang), human=False),
+        Column("responsible_shown", label("responsible", lang), machine=False),
+        Column("partners", label("partners", lang), human=False),
+        Column("partners_shown", label("partners", lang), machine=False),
+    ]
+    extra: list[Column] = []
+    if as_of is not None:
+        extra = [
+            Column("responsible_as_of", label("responsible", lang), human=False),
+            Column("partners_as_of", label("partners", lang), human=False),
+            Column("as_of", label("as_of", lang), human=False),
+        ]
     return [
         Column("id", label("id", lang)),
         Column("goal", label("goal", lang), human=False),
         Column("goal_title", label("goal_title", lang), human=False),
         Column("theme", label("theme", lang), human=False),
-        Column("responsible", label("responsible", lang), human=False),
-        Column("responsible_shown", label("responsible", lang), machine=False),
-        Column("partners", label("partners", lang), human=False),
-        Column("partners_shown", label("partners", lang), machine=False),
+        *roles,
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
@@ -34,26 +73,41 @@ def measure_columns(lang: Lang, original: bool) -> list[Column]:
         Column("translation_lang", "translation_lang", human=False),
         Column("display_text", text_label, machine=False, wide=True),
         Column("note", label("note", lang), human=False),
+        *extra,
     ]
 
 
-def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dict[str, Value]:
+def measure_row(
+    dataset: Dataset, m: Measure, lang: Lang, original: bool, as_of: AsOf | None = None
+) -> dict[str, Value]:
     """One measure as a row: stable machine fields plus what a person reads."""
-    goal = dataset.goal(m.goal)
     # The translation field carries the requested language, English when Finnish is asked for
     # (text is always the Finnish original, so a Finnish "translation" would say nothing).
     tr_lang: Lang = lang if lang != "fi" else "en"
     translation = m.translation(tr_lang)
     display = m.text if original else m.text_in(lang)
+    row = _measure_fields(dataset, m, lang, display, tr_lang, translation)
+    row["responsible_shown"] = shown(dataset, m.responsible, as_of, lang)
+    row["partners_shown"] = shown(dataset, m.partners, as_of, lang)
+    if as_of is not None:
+        responsible, partners = as_of.roles(m)
+        row["responsible_as_of"] = list(responsible)
+        row["partners_as_of"] = list(partners)
+        row["as_of"] = as_of.date.isoformat()
+    return row
+
+
+def _measure_fields(
+    dataset: Dataset, m: Measure, lang: Lang, display: str, tr_lang: Lang, translation: str | None
+) -> dict[str, Value]:
+    goal = dataset.goal(m.goal)
     return {
         "id": m.id,
         "goal": m.goal,
         "goal_title": goal.title_in(lang) if goal else None,
         "theme": goal.theme if goal else None,
         "responsible": list(m.responsible),
-        "responsible_shown": [dataset.short(c, lang) for c in m.responsible],
         "partners": list(m.partners),
-        "partners_shown": [dataset.short(c, lang) for c in m.partners],
         "other_parties": list(m.other_parties),
         "mentioned": list(m.mentioned),
         "pending": m.pending,
@@ -65,12 +119,24 @@ def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dic
     }
 
 
-def measures_view(dataset: Dataset, measures: list[Measure], lang: Lang, original: bool) -> Tabular:
-    """A listing of measures."""
-    rows = [measure_row(dataset, m, lang, original) for m in measures]
+def measures_view(
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    original: bool,
+    as_of: AsOf | None = None,
+) -> Tabular:
+    """A listing of measures (as of a date, with ``as_of``)."""
+    rows = [measure_row(dataset, m, lang, original, as_of) for m in measures]
     notes = _pending_note(dataset, measures, lang)
+    if as_of is not None:
+        notes.append(as_of_note(as_of, lang))
     return Tabular(
-        "measures", measure_columns(lang, original), rows, label("measures", lang), notes
+        "measures",
+        measure_columns(lang, original, as_of),
+        rows,
+        as_of_title(label("measures", lang), as_of, lang),
+        notes,
     )
 
 
@@ -85,9 +151,6 @@ def _agency_name(dataset: Dataset, code: str, lang: Lang) -> str:
     return agency.names.get(lang) if agency else code
 
 
-__all__ = ["show_view"]  # re-exported: the CLI and the golden tests take it from here
-
-
 def selection_title(sel: Selection, lang: Lang) -> str:
     """'3.2.2 Digitaalisia palveluita …' for a goal, theme or measure."""
     if sel.goal is not None and sel.kind != "theme":
@@ -97,11 +160,18 @@ def selection_title(sel: Selection, lang: Lang) -> str:
     return f"{sel.id} {label('kind_section', lang)}"
 
 
-def who_owns_view(dataset: Dataset, sel: Selection, lang: Lang, original: bool) -> Tabular:
-    """A goal's (theme's, measure's) measures with their agencies, and who carries how many."""
+def who_owns_view(
+    dataset: Dataset, sel: Selection, lang: Lang, original: bool, as_of: AsOf | None = None
+) -> Tabular:
+    """A goal's (theme's, measure's) measures with their agencies, and who carries how many.
+
+    An agency of these measures that has a successor is marked with it; as of a date, the summary
+    counts the agencies of that date, and json gains ``summary_as_of`` beside ``summary``.
+    """
     measures = list(sel.measures)
-    view = measures_view(dataset, measures, lang, original)
+    view = measures_view(dataset, measures, lang, original, as_of)
     counts, none = count_by_agency(dataset, measures)
+    shown_counts = count_by_agency(dataset, measures, as_of)[0] if as_of else counts
     summary = [
         message(
             "summary_agency",
@@ -110,15 +180,18 @@ def who_owns_view(dataset: Dataset, sel: Selection, lang: Lang, original: bool) 
             responsible=c.responsible,
             partner=c.partner,
         )
-        for c in counts
+        for c in shown_counts
         if c.responsible or c.partner
     ]
     if none:
         summary.append(message("summary_none", lang, count=none))
     summary_line = message("summary_total", lang, count=len(measures)) + ": " + "; ".join(summary)
     view.kind = "who-owns"
-    view.title = selection_title(sel, lang)
-    view.notes = [summary_line, *view.notes]
+    view.title = as_of_title(selection_title(sel, lang), as_of, lang)
+    marks = successor_marks(
+        dataset, (c for m in measures for c in (*m.responsible, *m.partners)), lang, as_of
+    )
+    view.notes = [summary_line, *marks, *view.notes]
     view.envelope = {
         "id": sel.id,
         "kind": sel.kind,
@@ -134,92 +207,22 @@ def who_owns_view(dataset: Dataset, sel: Selection, lang: Lang, original: bool) 
         ],
         "no_agency": none,
     }
+    if as_of is not None:
+        current = {a.code for a in as_of.current(dataset.agencies)}
+        view.envelope["as_of"] = as_of.date.isoformat()
+        view.envelope["summary_as_of"] = [
+            {"agency": c.code, "responsible": c.responsible, "partner": c.partner}
+            for c in shown_counts
+            if c.code in current
+        ]
     return view
 
 
-def matrix_view(dataset: Dataset, measures: list[Measure] | None, lang: Lang) -> Tabular:
-    """Goals × agencies; cells 'responsible/partner' for people, integer columns for programs."""
-    cols = [
-        Column("goal", label("goal", lang)),
-        Column("goal_title", label("goal_title", lang), wide=True),
-    ]
-    for a in dataset.agencies:
-        cols.append(Column(a.code, a.short(lang), machine=False, number=True))
-        cols.append(
-            Column(
-                f"{a.code}_responsible",
-                f"{a.code} {label('role_responsible', lang)}",
-                human=False,
-                number=True,
-            )
-        )
-        cols.append(
-            Column(
-                f"{a.code}_partner",
-                f"{a.code} {label('role_partner', lang)}",
-                human=False,
-                number=True,
-            )
-        )
-    cols.append(Column("no_agency", label("no_agency", lang), number=True))
-    cols.append(Column("total", label("measure_count", lang), number=True))
-    rows: list[dict[str, Value]] = []
-    for r in matrix(dataset, measures):
-        row: dict[str, Value] = {"goal": r.goal.id, "goal_title": r.goal.title_in(lang)}
-        for c in r.counts:
-            row[c.code] = f"{c.responsible}/{c.partner}" if c.responsible or c.partner else "–"
-            row[f"{c.code}_responsible"] = c.responsible
-            row[f"{c.code}_partner"] = c.partner
-        row["no_agency"] = r.no_agency
-        row["total"] = r.total
-        rows.append(row)
-    legend = f"{label('role_responsible', lang)}/{label('role_partner', lang)}"
-    return Tabular("matrix", cols, rows, f"{label('matrix', lang)} ({legend})", rows_key="goals")
+def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabular:
+    """The vision → themes → goals tree with measure counts, one row per theme or goal.
 
-
-def actors_view(dataset: Dataset, lang: Lang) -> Tabular:
-    """The agencies, their names, and their load."""
-    counts, _ = count_by_agency(dataset, dataset.measures)
-    by_code = {c.code: c for c in counts}
-    cols = [
-        Column("code", label("code", lang)),
-        Column("name", label("name", lang), machine=False),
-        Column("name_fi", label("name_fi", lang), human=False),
-        Column("name_sv", label("name_sv", lang), human=False),
-        Column("name_en", label("name_en", lang), human=False),
-        Column("abbreviations", label("abbreviations", lang)),
-        Column("responsible", label("responsible", lang), number=True),
-        Column("partner", label("partners", lang), number=True),
-        Column("pending", label("pending", lang), number=True),
-        Column("notes", label("agency_note", lang), human=False),
-    ]
-    rows: list[dict[str, Value]] = []
-    for a in dataset.agencies:
-        c = by_code[a.code]
-        rows.append(
-            {
-                "code": a.code,
-                "name": a.names.get(lang),
-                "name_fi": a.names.fi,
-                "name_sv": a.names.sv,
-                "name_en": a.names.en,
-                "abbreviations": list(a.abbreviations),
-                "responsible": c.responsible,
-                "partner": c.partner,
-                "pending": c.pending,
-                "notes": [f"{n.as_of}: {n.text.get(lang)[0]}" for n in a.notes],
-            }
-        )
-    notes = [
-        f"{a.short(lang)} ({n.as_of}): {own_text(n.text, lang)}"
-        for a in dataset.agencies
-        for n in a.notes
-    ]
-    return Tabular("actors", cols, rows, label("agency", lang), notes, rows_key="agencies")
-
-
-def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
-    """The vision → themes → goals tree with measure counts, one row per theme or goal."""
+    The counts are per goal, which no succession changes; as of a date, a note says so.
+    """
     cols = [
         Column("id", label("id", lang)),
         Column("kind", label("kind", lang), human=False),
@@ -249,10 +252,13 @@ def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
                 }
             )
     vision = dataset.document.vision.get(lang)
-    return Tabular("goals", cols, rows, f"{label('vision', lang)}: {vision}", rows_key="items")
+    notes = [as_of_note(as_of, lang)] if as_of else []
+    return Tabular(
+        "goals", cols, rows, f"{label('vision', lang)}: {vision}", notes, rows_key="items"
+    )
 
 
-def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
+def source_view(dataset: Dataset, lang: Lang, generated: str, as_of: AsOf | None = None) -> Tabular:
     """The source document and the export date, as field/value rows (an export's cover)."""
     doc = dataset.document
     rows: list[dict[str, Value]] = [
@@ -266,6 +272,8 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
         {"field": label("translation", lang), "value": own_text(doc.translation_note, lang)},
         {"field": label("exported", lang), "value": generated},
     ]
+    if as_of is not None:
+        rows.append({"field": label("as_of", lang), "value": as_of_note(as_of, lang)})
     cols = [Column("field", label("field", lang)), Column("value", "", wide=True)]
     return Tabular(
         "source",
@@ -278,25 +286,40 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
 
 
 def export_sections(
-    dataset: Dataset, measures: list[Measure], lang: Lang, original: bool, generated: str
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    original: bool,
+    generated: str,
+    as_of: AsOf | None = None,
 ) -> list[Tabular]:
-    """What a workbook or printable page holds: measures, matrix, each agency, pending, source."""
-    main = measures_view(dataset, measures, lang, original)
+    """What a workbook or printable page holds: measures, matrix, each agency, pending, source.
+
+    As of a date, a sheet per agency of that date, holding the measures it carries then.
+    """
+    main = measures_view(dataset, measures, lang, original, as_of)
     main.sheet_name = label("measures", lang)
-    grid = matrix_view(dataset, measures, lang)
+    grid = matrix_view(dataset, measures, lang, as_of)
     grid.sheet_name = label("matrix", lang)
     sections = [main, grid]
-    for agency in dataset.agencies:
-        own = [m for m in measures if agency.code in m.agencies()]
-        view = measures_view(dataset, own, lang, original)
+    for agency in as_of.current(dataset.agencies) if as_of else dataset.agencies:
+        own = [m for m in measures if agency.code in _agencies(m, as_of)]
+        view = measures_view(dataset, own, lang, original, as_of)
         view.kind = f"agency-{agency.code}"
         view.title = f"{agency.short(lang)} — {agency.names.get(lang)}"
         view.sheet_name = agency.short(lang)
         sections.append(view)
-    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original)
+    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original, as_of)
     pending.kind = "pending"
     pending.title = label("pending", lang)
     pending.sheet_name = label("pending", lang)
     sections.append(pending)
-    sections.append(source_view(dataset, lang, generated))
+    sections.append(source_view(dataset, lang, generated, as_of))
     return sections
+
+
+def _agencies(m: Measure, as_of: AsOf | None) -> tuple[str, ...]:
+    if as_of is None:
+        return m.agencies()
+    responsible, partners = as_of.roles(m)
+    return responsible + partners
