@@ -10,16 +10,20 @@ A leaf: pure data, importing nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
 class Plural:
     """A message that counts: English singular and plural, and the parameter holding the count."""
 
-    one: str
-    other: str
-    count: str = "count"
+    # NOTE: a plain class, not a dataclass: making a dataclass costs about a millisecond at
+    # import, and every command imports this module.
+    __slots__ = ("count", "one", "other")
+
+    def __init__(self, one: str, other: str, count: str = "count") -> None:
+        self.one, self.other, self.count = one, other, count
+
+    def __repr__(self) -> str:
+        return f"Plural({self.one!r}, {self.other!r}, count={self.count!r})"
 
 
 class Ref(str):
