@@ -264,7 +264,11 @@ def source_view(dataset: Dataset, lang: Lang, generated: str, as_of: AsOf | None
     rows: list[dict[str, Value]] = [
         {"field": label("source", lang), "value": doc.title.fi},
         {"field": label("title_en", lang), "value": doc.title.en},
-        {"field": label("title_sv", lang), "value": doc.title.sv},
+        # The Swedish title is digivisio's own: no official Swedish version was found.
+        {
+            "field": message("translated", lang, label=label("title_sv", lang)),
+            "value": doc.title.sv,
+        },
         {"field": label("publisher", lang), "value": _agency_name(dataset, doc.publisher, lang)},
         {"field": label("published", lang), "value": doc.published.isoformat()},
         {"field": label("vision", lang), "value": doc.vision.fi},
