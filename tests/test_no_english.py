@@ -24,7 +24,6 @@ from openpyxl import load_workbook
 from conftest import FIXTURES, SMALL, Invoke
 from digivisio_cli.data.matrix import load
 from digivisio_cli.domain import model
-from digivisio_cli.i18n import LOCALE_DIR
 from digivisio_cli.strings import LABELS, MESSAGES, Plural
 
 DATA = load(None)
@@ -84,7 +83,10 @@ def _finnish_and_swedish_words() -> set[str]:
         texts += [m.text, m.translation("sv") or "", *m.other_parties]
         if m.note:
             texts += [m.note.fi or "", m.note.sv or ""]
-    for po in Path(LOCALE_DIR).glob("*/LC_MESSAGES/*.po"):
+    # The checkout's catalogs: an installed package carries only the compiled ones.
+    for po in (Path(__file__).resolve().parents[1] / "src" / "digivisio_cli" / "locale").glob(
+        "*/LC_MESSAGES/*.po"
+    ):
         found = re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', po.read_text(encoding="utf-8"), re.M)
         texts += [re.sub(r"\{[a-z_]+\}", " ", t) for t in found]  # not the placeholders' names
     return set().union(*(_words(t) for t in texts))
