@@ -30,6 +30,13 @@ def own_text(text: OwnText, lang: Lang) -> str:
     return shown
 
 
+def finnish_marked(translated: str | None, original: str, lang: Lang) -> str:
+    """A text for a reader of ``lang``: its translation, or the Finnish original saying so."""
+    if translated or lang == "fi":
+        return translated or original
+    return f"({language_label('fi', lang)}) {original}"
+
+
 def neutralize(text: str) -> str:
     """A cell a spreadsheet will show as text, never evaluate (OWASP: prefix a quote)."""
     if text.startswith(FORMULA_TRIGGERS):

@@ -6,7 +6,7 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 
 from __future__ import annotations
 
-from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.model import Dataset, Goal, Lang, Measure, Theme
 from digivisio_cli.domain.query import Selection, count_by_agency, tree
 from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.i18n import label, message
@@ -16,7 +16,7 @@ from digivisio_cli.render.asof import (
     shown,
     successor_marks,
 )
-from digivisio_cli.render.cells import own_text
+from digivisio_cli.render.cells import finnish_marked, own_text
 from digivisio_cli.render.loadviews import actors_view, matrix_view
 from digivisio_cli.render.showview import show_view
 from digivisio_cli.render.tabular import Column, Tabular, Value
@@ -85,7 +85,8 @@ def measure_row(
     # (text is always the Finnish original, so a Finnish "translation" would say nothing).
     tr_lang: Lang = lang if lang != "fi" else "en"
     translation = m.translation(tr_lang)
-    display = m.text if original else m.text_in(lang)
+    # Where no translation exists, the Finnish original, saying so ("(på finska) …").
+    display = m.text if original else finnish_marked(m.translation(lang), m.text, lang)
     row = _measure_fields(dataset, m, lang, display, tr_lang, translation)
     row["responsible_shown"] = shown(dataset, m.responsible, as_of, lang)
     row["partners_shown"] = shown(dataset, m.partners, as_of, lang)
@@ -218,6 +219,11 @@ def who_owns_view(
     return view
 
 
+def _title_shown(item: Theme | Goal, lang: Lang) -> str:
+    tr = item.unofficial_translations.get(lang) if lang != "fi" else None
+    return finnish_marked(tr.title if tr else None, item.title, lang)
+
+
 def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabular:
     """The vision → themes → goals tree with measure counts, one row per theme or goal.
 
@@ -227,7 +233,8 @@ def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabul
         Column("id", label("id", lang)),
         Column("kind", label("kind", lang), human=False),
         Column("level", label("kind", lang), machine=False),
-        Column("title", label("title", lang), wide=True),
+        Column("title", label("title", lang), human=False),
+        Column("title_shown", label("title", lang), machine=False, wide=True),
         Column("measures", label("measure_count", lang), number=True),
     ]
     rows: list[dict[str, Value]] = []
@@ -238,6 +245,7 @@ def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabul
                 "kind": "theme",
                 "level": label("kind_theme", lang),
                 "title": t.theme.title_in(lang),
+                "title_shown": _title_shown(t.theme, lang),
                 "measures": sum(n for _, n in t.goals),
             }
         )
@@ -248,6 +256,7 @@ def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabul
                     "kind": "goal",
                     "level": label("kind_goal", lang),
                     "title": g.title_in(lang),
+                    "title_shown": _title_shown(g, lang),
                     "measures": n,
                 }
             )
