@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from digivisio_cli import __version__
-from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
+from digivisio_cli.app.argv import hoist_global_options, lang_from_argv, valued_options
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -476,8 +476,10 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
     global _env
     _env = env or Environment.from_process()
-    args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
-    command = typer.main.get_command(_only(command_name(args)))
+    raw = sys.argv[1:] if argv is None else list(argv)
+    # Named before hoisting, which must know which of the command's options take a value.
+    command = typer.main.get_command(_only(command_name(raw)))
+    args = hoist_global_options(raw, valued_options(command))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
     except SystemExit as exc:
