@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from conftest import FIXTURES, SMALL, Invoke
 from digivisio_cli.data.matrix import load
 from digivisio_cli.domain import model
+from digivisio_cli.i18n import label
 from digivisio_cli.strings import LABELS, MESSAGES, Plural
 
 DATA = load(None)
@@ -207,15 +208,18 @@ def test_exports_speak_only_the_readers_language(cli: Invoke, tmp_path: Path, la
     book = tmp_path / "book.xlsx"
     assert cli(["--lang", lang, "export", "-f", "xlsx", "-o", str(book)]).exit_code == 0
     cells = []
+    # The sheets' headers are labels in the reader's language (or stable keys, as before).
+    tr_keys = {"translation", label("translation", lang)}
+    tr_lang_keys = {"translation_lang", label("translation_lang", lang)}
     for sheet in load_workbook(book).worksheets:
         rows = list(sheet.iter_rows(values_only=True))
         header = [str(c) for c in rows[0]] if rows else []
         machine = all(re.fullmatch(r"[A-Za-z_]+", key) for key in header)
         for row in rows[1:] if machine else rows:  # a machine sheet's header: stable keys
             record = dict(zip(header, row, strict=False))
+            english = any(record.get(k) == "en" for k in tr_lang_keys)
             for key, value in record.items():
-                english = key == "translation" and record.get("translation_lang") == "en"
-                if key in MACHINE_KEYS or english:
+                if key in MACHINE_KEYS or key in tr_lang_keys or (english and key in tr_keys):
                     continue
                 if isinstance(value, str) and value not in ("true", "false"):
                     cells.append(value)

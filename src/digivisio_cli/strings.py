@@ -98,6 +98,8 @@ LABELS: dict[str, Source] = {
     "gained": "Gained",
     "lost": "Lost",
     "measure_text": "Text",
+    "value": "Value",
+    "translation_lang": "Translation language",
     # A language named inside another text: "Tolkning (original, på engelska)".
     "in_fi": "in Finnish",
     "in_sv": "in Swedish",

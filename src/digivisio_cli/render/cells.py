@@ -37,9 +37,14 @@ def finnish_marked(translated: str | None, original: str, lang: Lang) -> str:
     return f"({language_label('fi', lang)}) {original}"
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would take ``text`` typed into a cell for a formula."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
 def neutralize(text: str) -> str:
     """A cell a spreadsheet will show as text, never evaluate (OWASP: prefix a quote)."""
-    if text.startswith(FORMULA_TRIGGERS):
+    if formula_like(text):
         return "'" + text
     return text
 
