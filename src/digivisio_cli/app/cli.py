@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from digivisio_cli import __version__
-from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
+from digivisio_cli.app.argv import hoist_global_options, lang_from_argv, valued_options
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -31,6 +31,7 @@ from digivisio_cli.app.options import (
     RoleOpt,
     SearchOpt,
 )
+from digivisio_cli.app.report import PREFIX
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -41,7 +42,7 @@ from digivisio_cli.errors import (
     ReaderGone,
     UsageError,
 )
-from digivisio_cli.i18n import detect_lang, message
+from digivisio_cli.i18n import catalog_missing, detect_lang, message
 from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, Lang, option_names
 
 if TYPE_CHECKING:
@@ -134,6 +135,9 @@ def main_options(
     # While the shell asks for completions, a half-typed date is no error.
     date = None if ctx.resilient_parsing else parse_as_of(as_of, dt.date.today())
     ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env(), as_of=date)
+    if catalog_missing(chosen) and not ctx.resilient_parsing:
+        # A source checkout whose catalogs were never compiled: say why the answer is English.
+        ctx.obj.env.note(PREFIX + message("missing_catalog", "en", lang=chosen))
 
 
 def _opts(ctx: typer.Context) -> Options:
@@ -217,19 +221,16 @@ def validate(
     opts = _opts(ctx)
     target = path if path is not None else opts.data
     dataset = load(target)
-    opts.env.write(
-        message(
-            "valid",
-            opts.lang,
-            path=resolve_data_path(target),
-            themes=len(dataset.themes),
-            goals=len(dataset.goals),
-            measures=len(dataset.measures),
-            agencies=len(dataset.agencies),
-            pending=sum(m.pending for m in dataset.measures),
-        )
-        + "\n"
-    )
+    lang = opts.lang
+    counts = [
+        message("count_themes", lang, count=len(dataset.themes)),
+        message("count_goals", lang, count=len(dataset.goals)),
+        message("count_measures", lang, count=len(dataset.measures)),
+        message("count_agencies", lang, count=len(dataset.agencies)),
+        message("count_pending", lang, count=sum(m.pending for m in dataset.measures)),
+    ]
+    path_shown = resolve_data_path(target)
+    opts.env.write(message("valid", lang, path=path_shown, counts=", ".join(counts)) + "\n")
 
 
 @app.command()
@@ -475,8 +476,10 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
     global _env
     _env = env or Environment.from_process()
-    args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
-    command = typer.main.get_command(_only(command_name(args)))
+    raw = sys.argv[1:] if argv is None else list(argv)
+    # Named before hoisting, which must know which of the command's options take a value.
+    command = typer.main.get_command(_only(command_name(raw)))
+    args = hoist_global_options(raw, valued_options(command))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
     except SystemExit as exc:
