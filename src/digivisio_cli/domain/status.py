@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from digivisio_cli.model import Dataset, Measure
+from digivisio_cli.domain.model import Dataset, Measure
+from digivisio_cli.domain.query import has_prefix
 
 State = Literal["not-started", "in-progress", "done", "on-hold", "dropped"]
 Health = Literal["on-track", "at-risk", "off-track"]
@@ -165,12 +166,6 @@ def fold(entries: Iterable[StatusEntry]) -> dict[str, MeasureStatus]:
 def status_of(folded: Mapping[str, MeasureStatus], measure_id: str) -> MeasureStatus:
     """The measure's status, or an empty one (never reported)."""
     return folded.get(measure_id) or MeasureStatus(measure_id)
-
-
-def has_prefix(ident: str, prefix: str) -> bool:
-    """Whether ``prefix`` is a leading run of ``ident``'s components (3.1 is not a prefix of 3.10)."""
-    want = prefix.split(".")
-    return ident.split(".")[: len(want)] == want
 
 
 def history(

@@ -1,19 +1,14 @@
-"""The status log's fold, overview, since and history (draft: moves to tests/ after the gate)."""
+"""The status log's domain: carry-forward, fold order, overview counts, since and history."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import status as S
-
-from digivisio_cli.loader import load as load_dataset
+from digivisio_cli.data.matrix import load as load_dataset
+from digivisio_cli.domain import status as S
 
 D = dt.date
 
