@@ -122,7 +122,7 @@ def append(path: Path, dataset: Dataset, entry: StatusEntry, today: dt.date) -> 
             old, before = HEADER.encode(), StatusLog(1, ())
         else:
             old = read_bytes(target)
-            before = load(target, dataset, today)
+            before = load(path, dataset, today)
         new = compose(old, entry)
         after = _read_back(new, str(path), dataset, today)
         expected = [_comparable(e) for e in (*before.entries, entry)]

@@ -18,7 +18,7 @@ import typer
 from digivisio_cli.app.options import FormatOpt, complete_ids
 from digivisio_cli.app.session import Options, dataset, emit, opts, status_log
 from digivisio_cli.domain.status import CARRIED, DEFAULT_STALE_AFTER, HEALTHS, STATES
-from digivisio_cli.errors import UnknownNameError, UsageError
+from digivisio_cli.errors import DataFileError, UnknownNameError, UsageError
 from digivisio_cli.i18n import label, message
 from digivisio_cli.settings import LANGS, Lang
 from digivisio_cli.text import MAX_ECHO, printable
@@ -85,8 +85,12 @@ def parse_code(raw: str, kind: str, lang: Lang) -> str:
     close = difflib.get_close_matches(wanted, [_fold(c) for c in choices], n=3, cutoff=0.5)
     by_fold = {_fold(c): c for c in choices}
     suggestions = list(dict.fromkeys(by_fold[c] for c in close))
-    valid = [f"{code} ({label(f'{kind}_{code}', lang)})" for code in codes]
+    valid = [_code_and_label(code, label(f"{kind}_{code}", lang)) for code in codes]
     raise UnknownNameError(f"status_unknown_{kind}", printable(raw, MAX_ECHO), suggestions, valid)
+
+
+def _code_and_label(code: str, text: str) -> str:
+    return code if text == code else f"{code} ({text})"
 
 
 def parse_codes(raw: str | None, kind: str, lang: Lang) -> list[str]:
@@ -238,7 +242,11 @@ def set_status(
     if path is None:
         raise UsageError("status_needed", option="status set")
     entry = StatusEntry.make(measure, day, note=note, by=by, **values)  # type: ignore[arg-type]
-    created = append(Path(path), data, entry, today)
+    try:
+        created = append(Path(path), data, entry, today)
+    except DataFileError as exc:
+        exc.after = "status_unchanged"
+        raise
     if created:
         options.env.note(message("status_created", lang, path=path))
     options.env.note(message("status_added", lang, path=path, id=measure, date=day.isoformat()))
