@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -57,7 +58,7 @@ def log(cli: Invoke, tmp_path: Path) -> Path:
 
 def test_each_append_keeps_the_earlier_bytes_exactly(cli: Invoke, tmp_path: Path) -> None:
     seen = session(cli, tmp_path / "status.yaml")
-    for before, after in zip(seen, seen[1:]):
+    for before, after in itertools.pairwise(seen):
         assert after.startswith(before) and len(after) > len(before)
 
 
