@@ -245,6 +245,7 @@ def set_status(
         values[name] = None
     if not values and note is None:
         raise UsageError("status_nothing_to_set")
+    _refuse_hidden({"owner": owner, "link": link, "note": note, "by": by})
     path = resolve_status_path(options.status)
     if path is None:
         raise UsageError("status_needed", option="status set")
@@ -257,6 +258,16 @@ def set_status(
     if created:
         options.env.note(message("status_created", lang, path=path))
     options.env.note(message("status_added", lang, path=path, id=measure, date=day.isoformat()))
+
+
+def _refuse_hidden(texts: dict[str, str | None]) -> None:
+    # The log's rules refuse these characters in any text; refuse them before anything is written.
+    from digivisio_cli.data.rules import hidden_character
+
+    for field, text in texts.items():
+        char = hidden_character(text) if text is not None else None
+        if char is not None:
+            raise UsageError("status_hidden_character", field=field, char=f"U+{ord(char):04X}")
 
 
 # --- log and since -------------------------------------------------------------------------
