@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
@@ -36,16 +37,18 @@ def sections_for(
     lang: Lang,
     request: ExportRequest,
     generated: str,
+    as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for."""
+    """The sections of the export: all of them for a workbook or a page, else the one asked for
+    (as of a date, with ``as_of``)."""
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        return export_sections(dataset, measures, lang, request.original, generated, status)
+        return export_sections(dataset, measures, lang, request.original, generated, as_of, status)
     if request.what == "matrix":
-        return [matrix_view(dataset, measures, lang)]
-    return [measures_view(dataset, measures, lang, request.original, status)]
+        return [matrix_view(dataset, measures, lang, as_of)]
+    return [measures_view(dataset, measures, lang, request.original, as_of, status)]
 
 
 def export(
@@ -54,6 +57,7 @@ def export(
     measures: list[Measure],
     lang: Lang,
     request: ExportRequest,
+    as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
@@ -62,7 +66,7 @@ def export(
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
     rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated, status),
+        sections_for(dataset, measures, lang, request, generated, as_of, status),
         RenderContext(lang=lang, excel=request.excel, generated=generated),
     )
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
