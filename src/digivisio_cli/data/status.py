@@ -92,10 +92,11 @@ def parse(
         rows = [(i, e) for i, e in enumerate(items)] if isinstance(items, list) else []
         rows = [(i, e) for i, e in rows if isinstance(e, dict)]
         problems.extend(_label_problems(rows, locate))
+        starts = [locate.line((SECTION, i)) or 0 for i, _ in rows]  # each entry's first line
         if dataset is not None:
             refs = [
-                (e.get(KEY), locate.line((SECTION, i)) or 0, e.get("date"))
-                for i, e in rows
+                (e.get(KEY), line, e.get("date"))
+                for (_, e), line in zip(rows, starts, strict=True)
                 if isinstance(e.get(KEY), str)
             ]
             problems.extend(reference_problems(refs, dataset, name, today or _dt.date.today()))
@@ -106,8 +107,8 @@ def parse(
         return StatusLog(
             1,
             tuple(
-                _entry(e, raw_entry, locate.line((SECTION, i)) or 0)
-                for (i, raw_entry), e in zip(rows, valid.entries, strict=True)
+                _entry(e, raw_entry, line)
+                for (_, raw_entry), e, line in zip(rows, valid.entries, starts, strict=True)
             ),
         )
 
