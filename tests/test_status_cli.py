@@ -377,3 +377,19 @@ def test_overview_as_of_a_date_counts_the_agencies_of_that_date(cli: Invoke, log
     assert after["OPH"] == before["OPH"] + before["Karvi"]
     assert later["as_of"] == "2030-01-01" and "as_of" not in published
     assert after["total"] == before["total"] == 44
+
+
+def test_a_failed_write_leaves_the_old_log_and_no_temporary_file(
+    cli: Invoke, log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk shows as an OSError while the new content is written or renamed into place.
+    before = log.read_bytes()
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = cli(["--status", str(log), "status", "set", "3.1.1.2", "done", "--date", D3])
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert log.read_bytes() == before
+    assert sorted(p.name for p in log.parent.iterdir()) == ["status.yaml", "status.yaml.lock"]
