@@ -304,8 +304,7 @@ def test_what_status_set_leaves_in_the_cache_is_what_the_parser_reads(
     cli: Invoke, tmp_path: Path, bundled: object
 ) -> None:
     from digivisio_cli.data import cache
-    from digivisio_cli.data.status import parse
-    from digivisio_cli.domain.status import StatusLog
+    from digivisio_cli.data.status import CachedLog, parse
 
     env = {"DIGIVISIO_CACHE": "on", "DIGIVISIO_CACHE_DIR": str(tmp_path / "cache")}
     path = tmp_path / "s.yaml"
@@ -340,15 +339,23 @@ def test_what_status_set_leaves_in_the_cache_is_what_the_parser_reads(
     )
     os.environ["DIGIVISIO_CACHE"], saved_switch = "on", os.environ.get("DIGIVISIO_CACHE")
     try:
-        stored = cache.lookup(cache.key(content, "status"), StatusLog)
+        kept = cache.lookup(cache.key(content, "status"), CachedLog)
     finally:
         for var, value in (("DIGIVISIO_CACHE_DIR", saved), ("DIGIVISIO_CACHE", saved_switch)):
             if value is None:
                 os.environ.pop(var, None)
             else:
                 os.environ[var] = value
-    assert stored is not None
-    assert stored == parse(content, str(path), bundled)  # type: ignore[arg-type]
+    assert kept is not None
+    fresh = parse(content, str(path), bundled)  # type: ignore[arg-type]
+    again = CachedLog.of(fresh)
+    assert (kept.current, kept.first_lines, kept.latest) == (
+        again.current,
+        again.first_lines,
+        again.latest,
+    )
+    stored = kept.log()
+    assert stored == fresh and stored.current() == fresh.current()
     assert stored.entries[-1].note == 'say "no": #1' and stored.entries[-1].given == {
         "state",
         "owner",
