@@ -40,12 +40,15 @@ def sections_for(
     as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for
+    """The sections of the export: a workbook or a page holds the measures (or the matrix) with
+    their companions (the registry says which formats do), any other format the one asked for
     (as of a date, with ``as_of``)."""
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        return export_sections(dataset, measures, lang, request.original, generated, as_of, status)
+        return export_sections(
+            dataset, measures, lang, request.original, generated, as_of, status, what=request.what
+        )
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang, as_of)]
     return [measures_view(dataset, measures, lang, request.original, as_of, status)]

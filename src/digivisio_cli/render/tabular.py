@@ -31,6 +31,19 @@ class Column:
     table_only: bool = False  # a terminal's decoration (a progress bar): the table format only
     in_table: bool = True  # False: left out of the table format (the bar's cell says it there)
     whole_words: bool = False  # table: the heading may wrap between words, never inside one
+    #: The language of every text in the column ("fi" for the Finnish original), if fixed.
+    lang: str | None = None
+    #: The row field that holds the language of this column's text, where it varies by row
+    #: (a translation, or the original where none exists). Formats that mark languages (html)
+    #: read it; the field itself is no column.
+    lang_key: str | None = None
+
+    def text_lang(self, row: dict[str, Value]) -> str | None:
+        """The language of this column's text in ``row``, or None where it is not known."""
+        if self.lang_key is not None:
+            value = row.get(self.lang_key)
+            return value if isinstance(value, str) and value else None
+        return self.lang
 
 
 @dataclass
