@@ -126,9 +126,11 @@ def update(entries: Sequence[Entry], inline: Sequence[tuple[str, str, str]] = ()
     """
     from babel.messages.pofile import read_po
 
-    pot = template(entries)
-    _write_po(TEMPLATE, pot)
+    _write_po(TEMPLATE, template(entries))
     for lang in LANGS:
+        # A template of its own for each language: Babel's update shares the template's new
+        # messages with the catalog, so a translation set in one language would leak into the next.
+        pot = template(entries)
         path = po_path(lang)
         if path.exists():
             with open(path, "rb") as f:

@@ -7,7 +7,8 @@ in. A Finnish reader reads the originals unmarked. JSON keeps the stable keys an
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from digivisio_cli.domain.model import Dataset, Lang
 from digivisio_cli.domain.query import Selection
@@ -16,6 +17,12 @@ from digivisio_cli.i18n import label, language_label, message
 from digivisio_cli.render.asof import as_of_note, successor_marks
 from digivisio_cli.render.cells import yes_no
 from digivisio_cli.render.tabular import Column, Tabular, Value
+
+if TYPE_CHECKING:
+    from digivisio_cli.domain.status import MeasureStatus
+
+#: Each measure's current status, when a status log is in use.
+StatusMap = Mapping[str, "MeasureStatus"] | None
 
 
 def _translation(item: Any, lang: Lang, attr: str) -> str | None:
@@ -54,12 +61,19 @@ class _Rows:
             self.add(f"{key}_translation", message("translated", lang, label=lab), tr)
 
 
-def show_view(dataset: Dataset, sel: Selection, lang: Lang, as_of: AsOf | None = None) -> Tabular:
+def show_view(
+    dataset: Dataset,
+    sel: Selection,
+    lang: Lang,
+    as_of: AsOf | None = None,
+    status: StatusMap = None,
+) -> Tabular:
     """Everything about one theme, goal or measure, as field/value rows.
 
     A measure's agency that has a successor is marked with it. As of a date, its agencies are
     those of that date (``OPH (Opetushallitus); in the document: Karvi``); json keeps the
-    published ``responsible`` and ``partners`` and adds ``…_as_of``.
+    published ``responsible`` and ``partners`` and adds ``…_as_of``. With ``status`` (a log in
+    use), a measure's status too.
     """
     rows = _Rows(sel, lang)
     theme, goal, m = sel.theme, sel.goal, sel.measure
@@ -92,6 +106,13 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang, as_of: AsOf | None =
             )
     if m is not None:
         _measure_rows(rows, dataset, sel, lang, as_of)
+        if status is not None:
+            from digivisio_cli.domain.status import status_of
+            from digivisio_cli.render.statusview import status_fields, status_machine
+
+            current = status_of(status, m.id)
+            rows.pairs.extend(status_fields(current, lang))
+            rows.env.update(status_machine(current))
     else:
         rows.add("measure_count", label("measure_count", lang), len(sel.measures))
         rows.add("measures", label("measures", lang), [x.id for x in sel.measures])

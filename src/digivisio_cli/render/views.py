@@ -18,11 +18,12 @@ from digivisio_cli.render.asof import (
 )
 from digivisio_cli.render.cells import finnish_marked, own_text
 from digivisio_cli.render.loadviews import actors_view, matrix_view, title_lang
-from digivisio_cli.render.showview import show_view
+from digivisio_cli.render.showview import StatusMap, show_view
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
 # The load views live in loadviews; named here too, where every view has been found so far.
 __all__ = [
+    "StatusMap",
     "actors_view",
     "export_sections",
     "goals_view",
@@ -148,15 +149,25 @@ def measures_view(
     lang: Lang,
     original: bool,
     as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> Tabular:
-    """A listing of measures (as of a date, with ``as_of``)."""
+    """A listing of measures (as of a date, with ``as_of``; with ``status``, a log in use, each
+    measure's status too)."""
     rows = [measure_row(dataset, m, lang, original, as_of) for m in measures]
+    columns = measure_columns(lang, original, as_of)
+    if status is not None:
+        from digivisio_cli.domain.status import status_of
+        from digivisio_cli.render.statusview import status_cells, status_columns
+
+        columns += status_columns(lang)
+        for m, row in zip(measures, rows, strict=True):
+            row.update(status_cells(status_of(status, m.id), lang))
     notes = _pending_note(dataset, measures, lang)
     if as_of is not None:
         notes.append(as_of_note(as_of, lang))
     return Tabular(
         "measures",
-        measure_columns(lang, original, as_of),
+        columns,
         rows,
         as_of_title(label("measures", lang), as_of, lang),
         notes,
@@ -184,7 +195,12 @@ def selection_title(sel: Selection, lang: Lang) -> str:
 
 
 def who_owns_view(
-    dataset: Dataset, sel: Selection, lang: Lang, original: bool, as_of: AsOf | None = None
+    dataset: Dataset,
+    sel: Selection,
+    lang: Lang,
+    original: bool,
+    as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> Tabular:
     """A goal's (theme's, measure's) measures with their agencies, and who carries how many.
 
@@ -192,7 +208,7 @@ def who_owns_view(
     counts the agencies of that date, and json gains ``summary_as_of`` beside ``summary``.
     """
     measures = list(sel.measures)
-    view = measures_view(dataset, measures, lang, original, as_of)
+    view = measures_view(dataset, measures, lang, original, as_of, status)
     counts, none = count_by_agency(dataset, measures)
     shown_counts = count_by_agency(dataset, measures, as_of)[0] if as_of else counts
     summary = [
@@ -345,6 +361,7 @@ def export_sections(
     original: bool,
     generated: str,
     as_of: AsOf | None = None,
+    status: StatusMap = None,
     what: str = "measures",
 ) -> list[Tabular]:
     """What a workbook or printable page holds.
@@ -357,17 +374,19 @@ def export_sections(
     grid.sheet_name = label("matrix", lang)
     if what == "matrix":
         return [grid, source_view(dataset, lang, generated, as_of)]
-    main = measures_view(dataset, measures, lang, original, as_of)
+    main = measures_view(dataset, measures, lang, original, as_of, status)
     main.sheet_name = label("measures", lang)
     sections = [main, grid]
     for agency in as_of.current(dataset.agencies) if as_of else dataset.agencies:
         own = [m for m in measures if agency.code in _agencies(m, as_of)]
-        view = measures_view(dataset, own, lang, original, as_of)
+        view = measures_view(dataset, own, lang, original, as_of, status)
         view.kind = f"agency-{agency.code}"
         view.title = f"{agency.short(lang)} — {agency.names.get(lang)}"
         view.sheet_name = agency.short(lang)
         sections.append(view)
-    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original, as_of)
+    pending = measures_view(
+        dataset, [m for m in measures if m.pending], lang, original, as_of, status
+    )
     pending.kind = "pending"
     pending.title = label("pending", lang)
     pending.sheet_name = label("pending", lang)
