@@ -99,26 +99,3 @@ def test_the_wheel_ships_py_typed_and_the_data(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "digivisio_cli/py.typed" in names
     assert "digivisio_cli/data/measures.yaml" in names
-
-
-def test_an_ordinary_command_never_loads_the_packages_words(tmp_path: Path) -> None:
-    ordinary = _modules_after(["measures", "-f", "json"])
-    assert "digivisio_cli.i18n" in ordinary
-    assert "digivisio_cli.i18n_export" not in ordinary
-    folder = tmp_path / "pkg"
-    assert "digivisio_cli.i18n_export" in _modules_after(
-        ["export", "-f", "datapackage", "-o", str(folder)]
-    )
-
-
-def _modules_after(args: list[str]) -> set[str]:
-    """The modules loaded once the CLI has answered ``args`` (in a fresh interpreter)."""
-    probe = (
-        "import sys; from digivisio_cli.__main__ import main; main(sys.argv[1:]); "
-        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
-    )
-    env = {**os.environ, "PYTHONPATH": str(SRC), "DIGIVISIO_CACHE": "off", "DIGIVISIO_LANG": "en"}
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True, timeout=60
-    )
-    return set(out.stderr.split())

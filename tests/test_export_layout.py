@@ -240,7 +240,9 @@ def _known_texts(bundled: Dataset) -> list[tuple[str, str]]:
     """(language, text) of every long text of the data whose language is certain."""
     doc = bundled.document
     texts = [("fi", doc.title.fi), ("en", doc.title.en), ("sv", doc.title.sv)]
-    texts += [("en", doc.translation_note), ("fi", doc.vision.fi)]
+    note = doc.translation_note  # digivisio's own note: English, with fi and sv versions
+    texts += [("en", note.en), ("fi", doc.vision.fi)]
+    texts += [(lang, text) for lang, text in (("fi", note.fi), ("sv", note.sv)) if text]
     texts += [
         (lang, doc.vision.get(lang))
         for lang in ("sv", "en")

@@ -37,12 +37,18 @@ MAX_SHOWN = 20
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a data file, located as precisely as the file allows."""
+    """One thing wrong with a data file, located as precisely as the file allows.
+
+    ``message`` is the English wording (for logs and ``str()``); ``key`` and ``params`` let
+    ``app/report.py`` word it in the user's language.
+    """
 
     file: str
     line: int | None
     message: str
     measure: str | None = None
+    key: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
         file = printable(self.file)
@@ -74,6 +80,8 @@ class DataFileError(DigivisioError):
     def __init__(self, path: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
+        #: A message key said after the report (``status set``: the log was left as it was).
+        self.after: str | None = None
         super().__init__("data_invalid", path=path, count=len(problems))
 
     def __str__(self) -> str:

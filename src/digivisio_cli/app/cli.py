@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import copy
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from digivisio_cli.app.argv import command_name, hoist_global_options, lang_from_argv
+from digivisio_cli.app.argv import (
+    command_name,
+    hoist_global_options,
+    lang_from_argv,
+    valued_options,
+)
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -32,6 +36,12 @@ from digivisio_cli.app.options import (
     SchemaWhatOpt,
     SearchOpt,
 )
+from digivisio_cli.app.report import PREFIX
+from digivisio_cli.app.session import Options, begin, current_env, current_status, emit, end
+from digivisio_cli.app.session import dataset as _dataset
+from digivisio_cli.app.session import opts as _opts
+from digivisio_cli.app.session import say_no_match as _say_no_match
+from digivisio_cli.app.status_cmd import HealthOpt, StateOpt, parse_codes, status_app
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -42,27 +52,13 @@ from digivisio_cli.errors import (
     ReaderGone,
     UsageError,
 )
-from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, VERSION, Lang
+from digivisio_cli.i18n import catalog_missing, detect_lang, message
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, ENV_STATUS, LANGS, VERSION, Lang
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from digivisio_cli.domain.model import Dataset, Measure
     from digivisio_cli.domain.succession import AsOf
-    from digivisio_cli.render.tabular import Tabular
-
-
-@dataclass
-class Options:
-    """The global options, shared by every command, and the process edge they act on."""
-
-    data: str | None
-    lang: Lang
-    no_color: bool
-    env: Environment = field(default_factory=Environment.from_process)
-    #: ``--as-of``: answer with the agencies as they are on this date; None: as published.
-    as_of: dt.date | None = None
+    from digivisio_cli.render.views import StatusMap
 
 
 app = typer.Typer(
@@ -109,6 +105,15 @@ def main_options(
             "[default: $DIGIVISIO_LANG, else the locale, else en].",
         ),
     ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            envvar=ENV_STATUS,
+            metavar="PATH",
+            help="Status log to use: adds each measure's state to listings (docs/status.md).",
+        ),
+    ] = None,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")
     ] = False,
@@ -134,23 +139,12 @@ def main_options(
     chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
     # While the shell asks for completions, a half-typed date is no error.
     date = None if ctx.resilient_parsing else parse_as_of(as_of, dt.date.today())
-    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env(), as_of=date)
-
-
-def _opts(ctx: typer.Context) -> Options:
-    obj = ctx.find_root().obj
-    if isinstance(obj, Options):
-        return obj
-    return Options(None, detect_lang(), False, _current_env())
-
-
-def _dataset(opts: Options) -> Dataset:
-    from digivisio_cli.data.matrix import load
-    from digivisio_cli.data.store import keep_out_of_collector
-
-    dataset = load(opts.data)
-    keep_out_of_collector()  # run() releases it when the command ends
-    return dataset
+    ctx.obj = Options(
+        data=data, lang=chosen, no_color=no_color, env=current_env(), as_of=date, status=status
+    )
+    if catalog_missing(chosen) and not ctx.resilient_parsing:
+        # A source checkout whose catalogs were never compiled: say why the answer is English.
+        ctx.obj.env.note(PREFIX + message("missing_catalog", "en", lang=chosen))
 
 
 def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
@@ -158,25 +152,6 @@ def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
     from digivisio_cli.domain.succession import agencies_as_of
 
     return agencies_as_of(dataset, opts.as_of) if opts.as_of else None
-
-
-def emit(opts: Options, view: Tabular, fmt: Enum | None) -> None:
-    """Render ``view`` in the chosen format to stdout; notes go to stderr when not shown inline."""
-    from digivisio_cli.render.registry import FORMATS, RenderContext
-
-    env = opts.env
-    spec = FORMATS[fmt.value if fmt else env.default_format()]
-    ctx = RenderContext(lang=opts.lang, color=env.color(opts.no_color), width=env.width())
-    out = spec.render([view], ctx)
-    env.write(out)
-    if not spec.notes_inline:
-        for note in view.notes:
-            env.note(note)
-
-
-def _say_no_match(opts: Options, rows: list[object]) -> None:
-    if not rows:
-        opts.env.note(message("no_match", opts.lang))
 
 
 def _filtered(
@@ -187,6 +162,9 @@ def _filtered(
     goal: str | None,
     pending: bool | None,
     search: str | None,
+    status: StatusMap = None,
+    state: str | None = None,
+    health: str | None = None,
 ) -> list[Measure]:
     """The measures passing the shared filters; says so on stderr when none do."""
     from digivisio_cli.domain.query import Filters, filter_measures
@@ -196,8 +174,19 @@ def _filtered(
         Filters(actor, role.value if role else None, goal, pending, search),
         _as_of(opts, dataset),
     )
+    states = parse_codes(state, "state", opts.lang)
+    healths = parse_codes(health, "health", opts.lang)
+    if states or healths:
+        from digivisio_cli.domain.status import matches, status_of
+
+        if status is None:
+            raise UsageError("status_needed", option="--state" if states else "--health")
+        found = [m for m in found if matches(status_of(status, m.id), states, healths)]
     _say_no_match(opts, list(found))
     return found
+
+
+app.add_typer(status_app)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -218,19 +207,16 @@ def validate(
     opts = _opts(ctx)
     target = path if path is not None else opts.data
     dataset = load(target)
-    opts.env.write(
-        message(
-            "valid",
-            opts.lang,
-            path=resolve_data_path(target),
-            themes=len(dataset.themes),
-            goals=len(dataset.goals),
-            measures=len(dataset.measures),
-            agencies=len(dataset.agencies),
-            pending=sum(m.pending for m in dataset.measures),
-        )
-        + "\n"
-    )
+    lang = opts.lang
+    counts = [
+        message("count_themes", lang, count=len(dataset.themes)),
+        message("count_goals", lang, count=len(dataset.goals)),
+        message("count_measures", lang, count=len(dataset.measures)),
+        message("count_agencies", lang, count=len(dataset.agencies)),
+        message("count_pending", lang, count=sum(m.pending for m in dataset.measures)),
+    ]
+    path_shown = resolve_data_path(target)
+    opts.env.write(message("valid", lang, path=path_shown, counts=", ".join(counts)) + "\n")
 
 
 @app.command()
@@ -241,16 +227,20 @@ def measures(
     goal: GoalOpt = None,
     pending: PendingOpt = None,
     search: SearchOpt = None,
+    state: StateOpt = None,
+    health: HealthOpt = None,
     fmt: FormatOpt = None,
     original: OriginalOpt = False,
 ) -> None:
-    """List measures, filtered by agency, role, goal, pending flag and text."""
+    """List measures, filtered by agency, role, goal, pending flag, text and status."""
     from digivisio_cli.render.views import measures_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
-    emit(opts, measures_view(dataset, found, opts.lang, original, _as_of(opts, dataset)), fmt)
+    status = current_status(opts, dataset)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
+    as_of = _as_of(opts, dataset)
+    emit(opts, measures_view(dataset, found, opts.lang, original, as_of, status), fmt)
 
 
 @app.command("who-owns")
@@ -263,9 +253,9 @@ def who_owns(
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    view = who_owns_view(
-        dataset, resolve(dataset, ident), opts.lang, original, _as_of(opts, dataset)
-    )
+    selection = resolve(dataset, ident)
+    status = current_status(opts, dataset)
+    view = who_owns_view(dataset, selection, opts.lang, original, _as_of(opts, dataset), status)
     emit(opts, view, fmt)
 
 
@@ -280,7 +270,7 @@ def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
     dataset = _dataset(opts)
     selection = resolve(dataset, ident)
     as_of = _as_of(opts, dataset)
-    view = show_view(dataset, selection, opts.lang, as_of)
+    view = show_view(dataset, selection, opts.lang, as_of, current_status(opts, dataset))
     view.title = as_of_title(selection_title(selection, opts.lang), as_of, opts.lang)
     emit(opts, view, fmt)
 
@@ -340,6 +330,8 @@ def export(
     goal: GoalOpt = None,
     pending: PendingOpt = None,
     search: SearchOpt = None,
+    state: StateOpt = None,
+    health: HealthOpt = None,
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
@@ -360,12 +352,15 @@ def export(
             goal=goal,
             pending=pending,
             search=search,
+            state=state,
+            health=health,
         ),
     )
     check(request)
     dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
-    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset))
+    status = current_status(opts, dataset)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
+    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset), status)
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 
@@ -460,23 +455,16 @@ def _only(name: str | None) -> typer.Typer:
     return only
 
 
-def _current_env() -> Environment:
-    return _env if _env is not None else Environment.from_process()
-
-
-#: The process edge of the command running now (set by :func:`run`).
-_env: Environment | None = None
-
-
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run the CLI; turn every error into a message on stderr and an exit code."""
     from digivisio_cli.app.report import error_lines
     from digivisio_cli.data.store import release
 
-    global _env
-    _env = env or Environment.from_process()
-    args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
-    command = typer.main.get_command(_only(command_name(args)))
+    _env = begin(env)
+    raw = sys.argv[1:] if argv is None else list(argv)
+    # Named before hoisting, which must know which of the command's options take a value.
+    command = typer.main.get_command(_only(command_name(raw)))
+    args = hoist_global_options(raw, valued_options(command))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
     except SystemExit as exc:
@@ -493,5 +481,5 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return int(ExitCode.INTERRUPTED)
     finally:
         release()
-        _env = None
+        end()
     return int(ExitCode.OK)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
@@ -13,6 +14,9 @@ from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
+
+if TYPE_CHECKING:
+    from digivisio_cli.render.views import StatusMap
 from digivisio_cli.settings import Lang
 
 
@@ -56,6 +60,7 @@ def sections_for(
     request: ExportRequest,
     generated: str,
     as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> list[Tabular]:
     """The sections of the export: a workbook or a page holds the measures (or the matrix) with
     their companions (the registry says which formats do), any other format the one asked for
@@ -68,11 +73,11 @@ def sections_for(
         return package_sections(dataset, measures, lang, generated, request.filters, as_of)
     if FORMATS[request.format].whole_export:
         return export_sections(
-            dataset, measures, lang, request.original, generated, as_of, what=request.what
+            dataset, measures, lang, request.original, generated, as_of, status, what=request.what
         )
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang, as_of)]
-    return [measures_view(dataset, measures, lang, request.original, as_of)]
+    return [measures_view(dataset, measures, lang, request.original, as_of, status)]
 
 
 def export(
@@ -82,6 +87,7 @@ def export(
     lang: Lang,
     request: ExportRequest,
     as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
     from digivisio_cli.app.output import write_atomic, write_folder_atomic
@@ -89,7 +95,7 @@ def export(
     check(request)
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
-    sections = sections_for(dataset, measures, lang, request, generated, as_of)
+    sections = sections_for(dataset, measures, lang, request, generated, as_of, status)
     ctx = RenderContext(lang=lang, excel=request.excel, generated=generated)
     if spec.files is not None:
         assert request.output is not None  # check() refused stdout

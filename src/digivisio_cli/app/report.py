@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from digivisio_cli.errors import MAX_SHOWN, DataFileError, DigivisioError, UnknownNameError
-from digivisio_cli.i18n import message
+from digivisio_cli.errors import MAX_SHOWN, DataFileError, DigivisioError, Problem, UnknownNameError
+from digivisio_cli.i18n import label, message
 from digivisio_cli.settings import Lang
+from digivisio_cli.text import MAX_ECHO, printable
 
 PREFIX = "digivisio: "
+
+
+def problem_line(problem: Problem, lang: Lang) -> str:
+    """``file:line: measure 3.1.2.4: what is wrong``, worded in ``lang``."""
+    if problem.key is None or lang == "en":
+        return str(problem)  # the English wording, as the problem was made
+    file = printable(problem.file)
+    where = f"{file}:{problem.line}" if problem.line else file
+    what = (
+        f"{label('kind_measure', lang)} {printable(problem.measure, MAX_ECHO)}: "
+        if problem.measure
+        else ""
+    )
+    return f"{where}: {what}{printable(message(problem.key, lang, **dict(problem.params)))}"
 
 
 def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
@@ -14,10 +29,11 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
     if isinstance(exc, DataFileError):
         # One line per problem, capped so that the report fits one screen, then a summary. Each
         # line starts with file:line already.
-        shown = [str(p) for p in exc.problems[:MAX_SHOWN]]
+        shown = [problem_line(p, lang) for p in exc.problems[:MAX_SHOWN]]
         if len(exc.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(exc.problems) - MAX_SHOWN))
-        return [*shown, message(exc.key, lang, **exc.params)]
+        after = [message(exc.after, lang, path=exc.path)] if exc.after else []
+        return [*shown, message(exc.key, lang, **exc.params), *after]
     lines = [PREFIX + message(exc.key, lang, **exc.params)]
     if isinstance(exc, UnknownNameError):
         if exc.suggestions:

@@ -16,6 +16,7 @@ from typing import Any
 from digivisio_cli.data.schema import Locator
 from digivisio_cli.data.succession_rules import successions_are_sound
 from digivisio_cli.errors import Problem
+from digivisio_cli.strings import Ref
 from digivisio_cli.text import MAX_ECHO, printable
 from digivisio_cli.text import quoted as _q
 
@@ -38,7 +39,7 @@ class Context:
     @property
     def declared(self) -> str:
         """The declared agency codes, for a message about an unknown one."""
-        return ", ".join(self.codes) or "none"
+        return ", ".join(self.codes) or Ref("none_declared")
 
     def entries(self, key: str) -> Iterator[tuple[int, Item]]:
         """The mappings in the top-level list ``key`` with their positions (others are skipped:
@@ -56,37 +57,37 @@ def agency_declared_once(ctx: Context, i: int, agency: Item) -> Iterator[Problem
     code = agency.get("code")
     if isinstance(code, str):
         if code in ctx.codes:
-            yield ctx.locate.problem(
-                ("agencies", i, "code"), f"agency code {_q(code)} is declared twice"
-            )
+            yield ctx.locate.problem(("agencies", i, "code"), "p_code_twice", code=_q(code))
         ctx.codes[code] = i
 
 
 def _check_id(
-    ctx: Context, key: str, i: int, item: Item, parent: str | None, what: str
+    ctx: Context, key: str, i: int, item: Item, parent: str | None, mismatch: str
 ) -> Iterator[Problem]:
     ident = item.get("id")
     if not isinstance(ident, str):
         return
     if not _ID.match(ident):
-        yield ctx.locate.problem((key, i, "id"), f"id {_q(ident)} is not a dotted number")
+        yield ctx.locate.problem((key, i, "id"), "p_id_not_dotted", id=_q(ident))
         return
     if ident in ctx.seen_ids:
-        yield ctx.locate.problem((key, i, "id"), f"duplicate id {_q(ident)}")
+        yield ctx.locate.problem((key, i, "id"), "p_duplicate_id", id=_q(ident))
     ctx.seen_ids.add(ident)
     if parent is not None:
         head, _, tail = ident.rpartition(".")
         if head != parent or not tail.isdigit() or int(tail) < 1:
             yield ctx.locate.problem(
                 (key, i, "id"),
-                f"id {_q(ident)} does not match its {what} {_q(parent)} "
-                f"(expected '{printable(parent, MAX_ECHO)}.<n>')",
+                mismatch,
+                id=_q(ident),
+                parent=_q(parent),
+                expected=printable(parent, MAX_ECHO),
             )
 
 
 def theme_id(ctx: Context, i: int, theme: Item) -> Iterator[Problem]:
     """A theme's id is a dotted number, used once."""
-    yield from _check_id(ctx, "themes", i, theme, None, "")
+    yield from _check_id(ctx, "themes", i, theme, None, "")  # a theme has no parent
     if isinstance(theme.get("id"), str):
         ctx.theme_ids.add(theme["id"])
 
@@ -96,8 +97,8 @@ def goal_under_theme(ctx: Context, i: int, goal: Item) -> Iterator[Problem]:
     theme = goal.get("theme")
     if isinstance(theme, str):
         if theme not in ctx.theme_ids:
-            yield ctx.locate.problem(("goals", i, "theme"), f"theme {_q(theme)} does not exist")
-        yield from _check_id(ctx, "goals", i, goal, theme, "theme")
+            yield ctx.locate.problem(("goals", i, "theme"), "p_no_such_theme", theme=_q(theme))
+        yield from _check_id(ctx, "goals", i, goal, theme, "p_id_not_under_theme")
     if isinstance(goal.get("id"), str):
         ctx.goal_ids.add(goal["id"])
 
@@ -106,7 +107,7 @@ def _not_blank(key: str) -> Rule:
     def rule(ctx: Context, i: int, item: Item) -> Iterator[Problem]:
         for name in ("title", "description"):
             if isinstance(item.get(name), str) and not item[name].strip():
-                yield ctx.locate.problem((key, i, name), f"{name}: must not be blank")
+                yield ctx.locate.problem((key, i, name), "p_blank", field=name)
 
     rule.__doc__ = f"The title and description of a {key[:-1]} are not blank."
     return rule
@@ -117,15 +118,15 @@ def measure_under_goal(ctx: Context, i: int, measure: Item) -> Iterator[Problem]
     goal = measure.get("goal")
     if isinstance(goal, str):
         if goal not in ctx.goal_ids:
-            yield ctx.locate.problem(("measures", i, "goal"), f"goal {_q(goal)} does not exist")
-        yield from _check_id(ctx, "measures", i, measure, goal, "goal")
+            yield ctx.locate.problem(("measures", i, "goal"), "p_no_such_goal", goal=_q(goal))
+        yield from _check_id(ctx, "measures", i, measure, goal, "p_id_not_under_goal")
 
 
 def measure_text_not_blank(ctx: Context, i: int, measure: Item) -> Iterator[Problem]:
     """A measure's text is not blank (an empty one the schema reports)."""
     text = measure.get("text")
     if isinstance(text, str) and text and not text.strip():
-        yield ctx.locate.problem(("measures", i, "text"), "text: must not be blank")
+        yield ctx.locate.problem(("measures", i, "text"), "p_blank", field="text")
 
 
 def pending_is_boolean(ctx: Context, i: int, measure: Item) -> Iterator[Problem]:
@@ -134,7 +135,8 @@ def pending_is_boolean(ctx: Context, i: int, measure: Item) -> Iterator[Problem]
     if "pending" in measure and not isinstance(pending, bool):
         yield ctx.locate.problem(
             ("measures", i, "pending"),
-            f"pending: expected true or false, got {printable(repr(pending), MAX_ECHO)}",
+            "p_pending_not_bool",
+            got=printable(repr(pending), MAX_ECHO),
         )
 
 
@@ -151,12 +153,18 @@ def roles_name_known_agencies_once(ctx: Context, i: int, measure: Item) -> Itera
             if code not in ctx.codes:
                 yield ctx.locate.problem(
                     ("measures", i, role, j),
-                    f"{role}: unknown agency {_q(code)} (declared: {ctx.declared})",
+                    "p_unknown_agency",
+                    role=role,
+                    code=_q(code),
+                    declared=ctx.declared,
                 )
             elif code in roles:
                 yield ctx.locate.problem(
                     ("measures", i, role, j),
-                    f"{role}: agency {_q(code)} is already listed in {roles[code]}",
+                    "p_agency_twice",
+                    role=role,
+                    code=_q(code),
+                    other=roles[code],
                 )
             roles.setdefault(code, role)
 
@@ -169,7 +177,9 @@ def publisher_is_known(ctx: Context) -> Iterator[Problem]:
         if isinstance(publisher, str) and publisher not in ctx.codes:
             yield ctx.locate.problem(
                 ("document", "publisher"),
-                f"publisher: unknown agency {_q(publisher)} (declared: {ctx.declared})",
+                "p_unknown_publisher",
+                code=_q(publisher),
+                declared=ctx.declared,
             )
 
 
@@ -215,6 +225,12 @@ _HIDDEN = re.compile(
 )
 
 
+def hidden_character(text: str) -> str | None:
+    """The first character of :data:`_HIDDEN` in ``text``, or None (for text typed to be stored)."""
+    found = _HIDDEN.search(text)
+    return found.group() if found else None
+
+
 def hidden_characters(raw: dict[str, Any], locate: Locator) -> list[Problem]:
     """A problem for every text of any document that holds a character in :data:`_HIDDEN`."""
     out: list[Problem] = []
@@ -231,8 +247,9 @@ def hidden_characters(raw: dict[str, Any], locate: Locator) -> list[Problem]:
             out.append(
                 locate.problem(
                     loc,
-                    f"{name}: holds the invisible control character "
-                    f"U+{ord(found.group()):04X}; delete it",
+                    "p_hidden_char",
+                    field=name,
+                    code=f"{ord(found.group()):04X}",
                 )
             )
     return out

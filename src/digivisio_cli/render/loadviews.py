@@ -13,6 +13,7 @@ from digivisio_cli.domain.query import MatrixRow, count_by_agency, matrix
 from digivisio_cli.domain.succession import AsOf, has_successions
 from digivisio_cli.i18n import label
 from digivisio_cli.render.asof import as_of_note, as_of_title, successor_marks
+from digivisio_cli.render.cells import own_text
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
 
@@ -54,7 +55,7 @@ def matrix_rows_view(
     later: list[Column] = []
     for a in dataset.agencies:
         if a.code in current:
-            cols.append(Column(a.code, a.code, machine=False, number=True))
+            cols.append(Column(a.code, a.short(lang), machine=False, number=True))
         for role in ("responsible", "partner"):
             heading = f"{a.code} {label(f'role_{role}', lang)}"
             cols.append(Column(f"{a.code}_{role}", heading, human=False, number=True))
@@ -157,7 +158,7 @@ def actors_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabu
             "responsible": c.responsible,
             "partner": c.partner,
             "pending": c.pending,
-            "notes": [f"{n.as_of}: {n.text}" for n in a.notes],
+            "notes": [f"{n.as_of}: {n.text.get(lang)[0]}" for n in a.notes],
         }
         if successions:
             heir = a.successor
@@ -174,7 +175,11 @@ def actors_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabu
             row["pending_as_of"] = now.pending
             row["as_of"] = as_of.date.isoformat()
         rows.append(row)
-    notes = [f"{a.code} ({n.as_of}): {n.text}" for a in dataset.agencies for n in a.notes]
+    notes = [
+        f"{a.short(lang)} ({n.as_of}): {own_text(n.text, lang)}"
+        for a in dataset.agencies
+        for n in a.notes
+    ]
     for a in dataset.agencies:
         if a.successor is not None:
             mark = successor_marks(dataset, [a.code], lang)[0]

@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from digivisio_cli.domain.model import Dataset, Lang, LocalText, Measure, TranslationLang
+from digivisio_cli.domain.model import (
+    Dataset,
+    Lang,
+    LocalText,
+    Measure,
+    OwnText,
+    TranslationLang,
+)
 from digivisio_cli.i18n import label, message
 from digivisio_cli.render.tabular import Column, ForeignKey, Tabular, Value
 from digivisio_cli.settings import VERSION
@@ -35,8 +42,27 @@ def _unofficial(key: str, tr: TranslationLang, lang: Lang) -> str:
     return f"{label(key, lang)} ({tr}, {label('unofficial', lang)})"
 
 
-def _three(text: LocalText) -> dict[str, str | None]:
+def _three(text: LocalText | OwnText) -> dict[str, str | None]:
     return {"fi": text.fi, "sv": text.sv, "en": text.en}
+
+
+#: The languages digivisio's own texts (notes) are translated into; English is their original.
+OWN_TRANSLATED: tuple[Lang, ...] = ("fi", "sv")
+
+
+def _own(key: str, text: OwnText | None) -> dict[str, Value]:
+    """A text digivisio wrote (English) and its Finnish and Swedish versions, as three fields."""
+    row: dict[str, Value] = {key: text.en if text else None}
+    for tr in OWN_TRANSLATED:
+        row[f"{key}_{tr}"] = getattr(text, tr) if text else None
+    return row
+
+
+def _own_columns(key: str, heading: str, required: bool = False) -> list[Column]:
+    return [
+        Column(key, heading, required=required),
+        *(Column(f"{key}_{tr}", f"{heading} ({tr})") for tr in OWN_TRANSLATED),
+    ]
 
 
 def metadata(
@@ -91,7 +117,7 @@ def metadata(
             "published": doc.published.isoformat(),
             "vision": _three(doc.vision),
             "pending_note": _three(doc.pending_note),
-            "translation_note": doc.translation_note,
+            "translation_note": _three(doc.translation_note),
             "footnotes": [
                 {"number": f.number, "text": f.text, "url": f.url} for f in doc.footnotes
             ],
@@ -179,7 +205,7 @@ def measures_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
                 "pending": m.pending,
                 "mentioned": list(m.mentioned),
                 "other_parties": list(m.other_parties),
-                "note": m.note,
+                **_own("note", m.note),
             }
         )
         rows.append(row)
@@ -191,7 +217,7 @@ def measures_table(measures: Sequence[Measure], lang: Lang) -> Tabular:
         Column("pending", label("pending", lang), type="boolean", required=True),
         Column("mentioned", label("mentioned", lang), type="list"),
         Column("other_parties", label("other_parties", lang), type="list"),
-        Column("note", label("note", lang)),
+        *_own_columns("note", label("note", lang)),
     ]
     return Tabular(
         "measures",
@@ -249,7 +275,7 @@ def agency_notes_table(dataset: Dataset, lang: Lang) -> Tabular:
             "agency": a.code,
             "number": n,
             "as_of": note.as_of,
-            "text": note.text,
+            **_own("text", note.text),
             "source": note.source,
         }
         for a in dataset.agencies
@@ -259,7 +285,7 @@ def agency_notes_table(dataset: Dataset, lang: Lang) -> Tabular:
         Column("agency", label("agency", lang), required=True),
         Column("number", label("number", lang), number=True, required=True),
         Column("as_of", label("as_of", lang), required=True),
-        Column("text", label("agency_note", lang), required=True),
+        *_own_columns("text", label("agency_note", lang), required=True),
         Column("source", label("source", lang)),
     ]
     return Tabular(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-Value = str | int | bool | None | list[str]
+Value = str | int | float | bool | None | list[str]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class Column:
     wide: bool = False  # long free text: wrap it rather than truncate
     number: bool = False
     marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
+    table_only: bool = False  # a terminal's decoration (a progress bar): the table format only
+    in_table: bool = True  # False: left out of the table format (the bar's cell says it there)
+    whole_words: bool = False  # table: the heading may wrap between words, never inside one
     #: The language of every text in the column ("fi" for the Finnish original), if fixed.
     lang: str | None = None
     #: The row field that holds the language of this column's text, where it varies by row
@@ -75,9 +78,11 @@ class Tabular:
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
 
-    def human_columns(self) -> list[Column]:
-        """Columns for people."""
-        return [c for c in self.columns if c.human]
+    def human_columns(self, table: bool = False) -> list[Column]:
+        """Columns for people (with ``table``, the terminal-only ones too)."""
+        if table:
+            return [c for c in self.columns if c.human and c.in_table]
+        return [c for c in self.columns if c.human and not c.table_only]
 
     def machine_columns(self) -> list[Column]:
         """Columns for programs."""
