@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import digivisio_cli as dv
-from conftest import SMALL, Invoke
+from conftest import FIXTURES, SMALL, Invoke
 from digivisio_cli.domain.model import Dataset
 from digivisio_cli.domain.query import Filters, filter_measures
 from digivisio_cli.errors import UnknownNameError
@@ -99,3 +99,27 @@ def test_the_wheel_ships_py_typed_and_the_data(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "digivisio_cli/py.typed" in names
     assert "digivisio_cli/data/measures.yaml" in names
+
+
+def test_a_status_log_loads_with_the_data_and_filters_by_state(bundled: Dataset) -> None:
+    ds = dv.load(status=FIXTURES / "status.yaml")
+    assert isinstance(ds, dv.DatasetWithStatus)
+    assert ds.measures == bundled.measures
+    assert [m.id for m in dv.measures(ds, state="done")] == ["3.1.2.4"]
+    assert [m.id for m in dv.measures(ds, state=["in-progress", "valmis"])] == [
+        "3.1.2.4",
+        "3.2.2.1",
+    ]
+    assert len(dv.measures(ds, state="not-started")) == 42  # never reported: not started
+    record = dv.to_records(ds, dv.measures(ds, actor="karvi"))[0]
+    assert (record["state"], record["status_date"]) == ("done", "2026-02-01")
+
+
+def test_a_state_without_a_log_or_an_unknown_state_is_a_usage_error(bundled: Dataset) -> None:
+    with pytest.raises(dv.UsageError) as caught:
+        dv.measures(bundled, state="done")
+    assert "needs a status log" in str(caught.value)
+    ds = dv.load(status=FIXTURES / "status.yaml")
+    with pytest.raises(dv.UsageError) as unknown:
+        dv.measures(ds, health="purple")
+    assert "Unknown health 'purple'" in str(unknown.value)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Invoke
+from conftest import FIXTURES, Invoke
 from digivisio_cli.domain.model import Dataset
 from digivisio_cli.render.cells import LIST_SEPARATOR, neutralize
 from digivisio_cli.render.datapackage import render_files
@@ -22,6 +22,7 @@ from digivisio_cli.render.package import package_sections
 from digivisio_cli.render.registry import FORMATS, RenderContext
 
 RESOURCES = ["themes", "goals", "measures", "agencies", "agency_notes", "responsibilities"]
+STATUS = FIXTURES / "status.yaml"
 
 
 def _frictionless(descriptor: Path) -> dict[str, object]:
@@ -256,3 +257,45 @@ def test_successors_are_data_and_as_of_names_each_roles_carrier(
     assert {
         r["agency_as_of"] for r in _rows(before, "responsibilities") if r["agency"] == "Karvi"
     } == {"Karvi"}
+
+
+def test_with_a_status_log_the_package_holds_the_status_and_the_log(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    folder = tmp_path / "st"
+    result = cli(["--status", str(STATUS), "export", "-f", "datapackage", "-o", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    report = _frictionless(folder / "datapackage.json")
+    assert report["valid"] is True
+    assert [t["name"] for t in report["tasks"]] == [*RESOURCES, "status", "status_log"]
+    assert len(_rows(folder, "measures")) == 44
+    status = {r["measure"]: r for r in _rows(folder, "status")}
+    assert sorted(status) == ["3.1.2.4", "3.2.2.1"]
+    assert status["3.2.2.1"]["state"] == "in-progress"
+    assert status["3.2.2.1"]["health"] == ""  # cleared by the second report
+    assert status["3.2.2.1"]["reports"] == "2"
+    log = _rows(folder, "status_log")
+    assert [(r["entry"], r["measure"], r["cleared"]) for r in log] == [
+        ("1", "3.2.2.1", ""),
+        ("2", "3.2.2.1", "health"),
+        ("3", "3.1.2.4", ""),
+    ]
+    # Who reported is personal data; a package is for sharing.
+    assert "by" not in log[0]
+    assert "M. V." not in (folder / "datapackage.json").read_text(encoding="utf-8")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
+    state = next(f for f in schemas["status"]["fields"] if f["name"] == "state")
+    assert state["constraints"]["enum"][:3] == ["not-started", "in-progress", "done"]
+    assert "3 entries" in descriptor["description"]
+
+
+def test_filters_and_states_select_the_status_rows_too(cli: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "done"
+    args = ["--status", str(STATUS), "export", "-f", "datapackage", "-o", str(folder)]
+    assert cli([*args, "--state", "done"]).exit_code == 0
+    assert _frictionless(folder / "datapackage.json")["valid"] is True
+    assert [r["id"] for r in _rows(folder, "measures")] == ["3.1.2.4"]
+    assert [r["entry"] for r in _rows(folder, "status_log")] == ["3"]  # numbered as in the log
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["filters"] == {"state": "done"}

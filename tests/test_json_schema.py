@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import Invoke
+from conftest import FIXTURES, Invoke
 from digivisio_cli.data.source import bundled_data_path
 
 
@@ -98,3 +98,24 @@ def test_titles_follow_the_language_and_field_names_stay(cli: Invoke) -> None:
     assert {"title", "description"} <= set(goal["properties"])
     assert "description" not in goal
     assert goal["additionalProperties"] is False
+
+
+def test_the_status_schema_accepts_a_log_and_rejects_what_the_loader_rejects(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    schema = json.loads(cli(["schema", "--what", "status"]).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    check = jsonschema.Draft202012Validator(schema)
+    text = (FIXTURES / "status.yaml").read_text(encoding="utf-8")
+    assert list(check.iter_errors(_as_an_editor_reads_it(text))) == []
+    for old, new in [
+        ("state: done", "state: finished"),
+        ("by: A. K.", "by: A. K.\n    colour: red"),
+        ("due: 2026-12-31", "due: [2026]"),
+    ]:
+        damaged = text.replace(old, new)
+        assert list(check.iter_errors(_as_an_editor_reads_it(damaged))), new
+        log = tmp_path / "log.yaml"
+        log.write_text(damaged, encoding="utf-8")
+        result = cli(["--status", str(log), "measures", "-f", "json"])
+        assert result.exit_code == 1, new

@@ -1,7 +1,8 @@
 """The Python API, for notebooks and scripts: ``import digivisio_cli as dv``.
 
 Each function is a thin door onto the code the command line runs: :func:`load` is the loader
-behind ``--data`` (with the same cache), :func:`measures` the filters of ``digivisio measures``,
+behind ``--data`` and ``--status`` (with the same cache), :func:`measures` the filters of
+``digivisio measures``,
 :func:`matrix`, :func:`counts` and :func:`diff` the queries behind ``matrix``, ``actors`` and
 ``diff``; they return the frozen model objects. :func:`to_records` turns them into plain dicts in
 the shape of the JSON export, which ``pandas.DataFrame`` takes as they are. Errors are the CLI's
@@ -14,11 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, fields
 from typing import Any, overload
 
 from digivisio_cli.domain.diff import DatasetDiff
 from digivisio_cli.domain.model import Dataset, Measure
 from digivisio_cli.domain.query import AgencyCount, MatrixRow, Role, Selection
+from digivisio_cli.domain.status import MeasureStatus, StatusLog
 from digivisio_cli.errors import DataFileError, DigivisioError, UsageError
 from digivisio_cli.settings import Lang
 
@@ -26,6 +29,7 @@ __all__ = [
     "DataFileError",
     "Dataset",
     "DatasetDiff",
+    "DatasetWithStatus",
     "DigivisioError",
     "Measure",
     "UsageError",
@@ -44,6 +48,18 @@ ROLES = ("responsible", "partner")
 Records = list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class DatasetWithStatus(Dataset):
+    """A :class:`Dataset` and the status log read with it (``dv.load(status=...)``)."""
+
+    log: StatusLog
+
+    @property
+    def status(self) -> dict[str, MeasureStatus]:
+        """Each reported measure's current status (the log's entries folded), by measure id."""
+        return self.log.current()
+
+
 @contextmanager
 def _worded() -> Iterator[None]:
     """Give an error escaping the API its message, as the CLI would print it."""
@@ -57,15 +73,31 @@ def _worded() -> Iterator[None]:
         raise
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+def load(
+    path: str | os.PathLike[str] | None = None, status: str | os.PathLike[str] | None = None
+) -> Dataset:
     """The validated data: ``path``, else ``$DIGIVISIO_DATA``, else the bundled file.
 
-    Raises :class:`DataFileError` with every problem found, as ``digivisio validate`` reports them.
+    With a status log (``status``, else ``$DIGIVISIO_STATUS``), a :class:`DatasetWithStatus`
+    holding it too, checked against the data as ``--status`` is. Raises
+    :class:`DataFileError` with every problem found, as ``digivisio validate`` reports them.
     """
     from digivisio_cli.data.matrix import load as load_matrix
+    from digivisio_cli.data.status import load as load_log
+    from digivisio_cli.data.status import resolve_status_path
 
     with _worded():
-        return load_matrix(path)
+        dataset = load_matrix(path)
+        log_path = resolve_status_path(status)
+        if log_path is None:
+            return dataset
+        log = load_log(log_path, dataset)
+        values = {f.name: getattr(dataset, f.name) for f in fields(Dataset)}
+        return DatasetWithStatus(**values, log=log)
+
+
+def _status(ds: Dataset) -> dict[str, MeasureStatus] | None:
+    return ds.status if isinstance(ds, DatasetWithStatus) else None
 
 
 def measures(
@@ -75,13 +107,17 @@ def measures(
     goal: str | None = None,
     pending: bool | None = None,
     search: str | None = None,
+    state: str | Sequence[str] | None = None,
+    health: str | Sequence[str] | None = None,
 ) -> list[Measure]:
     """The measures passing every filter given, in document order (``digivisio measures``).
 
     ``actor`` is an agency's code or any of its names (``"oph"``, ``"EDUFI"``); ``role`` is
     ``"responsible"`` or ``"partner"``; ``goal`` an id prefix by components (``"3.1"``);
-    ``search`` plain text, case- and accent-insensitive. An unknown agency or role raises
-    :class:`UsageError`.
+    ``search`` plain text, case- and accent-insensitive. With a status log loaded, ``state``
+    and ``health`` keep the measures in these states or of this health (a code, a label, or a
+    list of them; a measure never reported is ``"not-started"``). An unknown agency, role,
+    state or health raises :class:`UsageError`, as does ``state`` without a log.
     """
     from digivisio_cli.domain.query import Filters, filter_measures
 
@@ -91,7 +127,34 @@ def measures(
         chosen: Role | None = (
             "responsible" if role == "responsible" else "partner" if role else None
         )
-        return filter_measures(ds, Filters(actor, chosen, goal, pending, search))
+        found = filter_measures(ds, Filters(actor, chosen, goal, pending, search))
+        if state is None and health is None:
+            return found
+        return _by_status(ds, found, state, health)
+
+
+def _by_status(
+    ds: Dataset,
+    found: list[Measure],
+    state: str | Sequence[str] | None,
+    health: str | Sequence[str] | None,
+) -> list[Measure]:
+    """The measures in ``state`` and of ``health``: the codes read as ``--state`` reads them."""
+    from digivisio_cli.app.status_cmd import parse_codes
+    from digivisio_cli.domain.status import matches, status_of
+    from digivisio_cli.i18n import detect_lang
+
+    status = _status(ds)
+    if status is None:
+        raise UsageError("status_needed", option="state=" if state is not None else "health=")
+
+    def joined(value: str | Sequence[str] | None) -> str | None:
+        return value if value is None or isinstance(value, str) else ",".join(value)
+
+    lang = detect_lang()
+    states = parse_codes(joined(state), "state", lang)
+    healths = parse_codes(joined(health), "health", lang)
+    return [m for m in found if matches(status_of(status, m.id), states, healths)]
 
 
 def who_owns(ds: Dataset, ident: str) -> Selection:
@@ -149,7 +212,7 @@ def to_records(
     """Plain dicts, one per row, as the JSON export has them.
 
     Measures (all of ``source``'s when ``items`` is None) give the rows of
-    ``digivisio measures -f json``; a matrix the rows of ``digivisio matrix -f json``; agency
+    ``digivisio measures -f json`` (with a status log, its status columns too); a matrix the rows of ``digivisio matrix -f json``; agency
     counts one dict per agency; a diff one dict per change, as ``digivisio diff -f csv`` has
     them. ``lang`` chooses the goal titles and the translation shown, as ``--lang`` does.
     """
@@ -176,4 +239,4 @@ def to_records(
             if isinstance(c, AgencyCount)
         ]
     found = [m for m in chosen if isinstance(m, Measure)]
-    return records(views.measures_view(source, found, lang, original))
+    return records(views.measures_view(source, found, lang, original, None, _status(source)))

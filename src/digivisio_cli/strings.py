@@ -163,6 +163,8 @@ LABELS: dict[str, Source] = {
     "role": "Role",
     "number": "Number",
     "since": "Since",
+    "reports": "Reports",
+    "status_current": "Current status",
 }
 
 MESSAGES: dict[str, Source] = {
@@ -319,4 +321,7 @@ MESSAGES: dict[str, Source] = {
     "schema_data_title": "digivisio data file (measures.yaml)",
     "schema_data_description": "The responsibility matrix of the digitalisation vision 2027. The structure only: run 'digivisio validate' for the rules a schema cannot check (ids that match their goal, declared agencies).",
     "unknown_role": "No role is called '{value}' (the roles: {options}).",
+    "package_status": "With the status log: its {entries} entries, folded into each measure's current status (who reported is left out).",
+    "schema_status_title": "digivisio status log",
+    "schema_status_description": "Dated reports on the measures of the digitalisation vision 2027. The structure only: a digivisio command given the log with --status checks the rules a schema cannot (measures that exist, no report dated in the future).",
 }

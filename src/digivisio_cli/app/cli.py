@@ -337,6 +337,7 @@ def export(
     """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
     from digivisio_cli.app.exporting import ExportRequest, check, given
     from digivisio_cli.app.exporting import export as deliver
+    from digivisio_cli.app.session import status_log
 
     opts = _opts(ctx)
     request = ExportRequest(
@@ -358,9 +359,11 @@ def export(
     )
     check(request)
     dataset = _dataset(opts)
-    status = current_status(opts, dataset)
+    log = status_log(opts, dataset)
+    status = None if log is None else log.current()
     found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
-    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset), status)
+    as_of = _as_of(opts, dataset)
+    written = deliver(opts.env, dataset, found, opts.lang, request, as_of, status, log)
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 
@@ -371,7 +374,7 @@ def _value(choice: Enum) -> str:
 
 @app.command()
 def schema(ctx: typer.Context, what: SchemaWhatOpt = SchemaWhat.data) -> None:
-    """Print the JSON Schema (draft 2020-12) of the data file, for editors that check as you type."""
+    """Print the JSON Schema (draft 2020-12) of the data file or the status log, for editors."""
     from digivisio_cli.data.json_schema import document_schema
 
     opts = _opts(ctx)

@@ -16,6 +16,7 @@ from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
 
 if TYPE_CHECKING:
+    from digivisio_cli.domain.status import StatusLog
     from digivisio_cli.render.views import StatusMap
 from digivisio_cli.settings import Lang
 
@@ -61,6 +62,7 @@ def sections_for(
     generated: str,
     as_of: AsOf | None = None,
     status: StatusMap = None,
+    log: StatusLog | None = None,
 ) -> list[Tabular]:
     """The sections of the export: a workbook or a page holds the measures (or the matrix) with
     their companions (the registry says which formats do), any other format the one asked for
@@ -70,7 +72,7 @@ def sections_for(
     if FORMATS[request.format].package:
         from digivisio_cli.render.package import package_sections
 
-        return package_sections(dataset, measures, lang, generated, request.filters, as_of)
+        return package_sections(dataset, measures, lang, generated, request.filters, as_of, log)
     if FORMATS[request.format].whole_export:
         return export_sections(
             dataset, measures, lang, request.original, generated, as_of, status, what=request.what
@@ -88,6 +90,7 @@ def export(
     request: ExportRequest,
     as_of: AsOf | None = None,
     status: StatusMap = None,
+    log: StatusLog | None = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
     from digivisio_cli.app.output import write_atomic, write_folder_atomic
@@ -95,7 +98,7 @@ def export(
     check(request)
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
-    sections = sections_for(dataset, measures, lang, request, generated, as_of, status)
+    sections = sections_for(dataset, measures, lang, request, generated, as_of, status, log)
     ctx = RenderContext(lang=lang, excel=request.excel, generated=generated)
     if spec.files is not None:
         assert request.output is not None  # check() refused stdout

@@ -55,6 +55,7 @@ class SchemaWhat(str, Enum):
     """The document kinds whose JSON Schema ``schema`` prints."""
 
     data = "data"
+    status = "status"
 
 
 SchemaWhatOpt = Annotated[

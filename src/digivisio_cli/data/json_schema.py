@@ -38,8 +38,9 @@ def document_schema(what: str, lang: Lang) -> str:
     import json
 
     from digivisio_cli.data.matrix import MATRIX
+    from digivisio_cli.data.status_schema import LogFile
 
-    models: dict[str, type[Any]] = {"data": MATRIX.model}
+    models: dict[str, type[Any]] = {"data": MATRIX.model, "status": LogFile}
     schema = json_schema(
         models[what],
         message(f"schema_{what}_title", lang),

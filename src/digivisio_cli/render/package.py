@@ -3,7 +3,8 @@
 Unlike the other views, which answer a question, these sections are the document's data, one
 table per kind of thing (themes, goals, measures, agencies, their notes, and who has which role
 in which measure), each with its columns' types, a primary key and the foreign keys that tie the
-tables together. The first section carries no rows: its ``envelope`` holds the package's
+tables together; with a status log in use, the current status and the log too. The first
+section carries no rows: its ``envelope`` holds the package's
 metadata (the document's titles in three languages, the source, the licence information). The
 format module (:mod:`digivisio_cli.render.datapackage`) decides only how all this is written.
 """
@@ -26,6 +27,7 @@ from digivisio_cli.render.tabular import Column, ForeignKey, Tabular, Value
 from digivisio_cli.settings import VERSION
 
 if TYPE_CHECKING:
+    from digivisio_cli.domain.status import StatusLog
     from digivisio_cli.domain.succession import AsOf
 
 #: The package's name: lower case, digits, ``-``, ``.`` and ``_`` (the Data Package rule).
@@ -72,6 +74,7 @@ def metadata(
     generated: str,
     filters: Mapping[str, str | bool],
     as_of: AsOf | None = None,
+    log: StatusLog | None = None,
 ) -> dict[str, Any]:
     """The package's own description: titles, source, licences, and what was selected."""
     doc = dataset.document
@@ -89,6 +92,8 @@ def metadata(
         description += " " + message("package_selection", lang, filters=shown)
     if as_of is not None:
         description += " " + message("package_as_of", lang, date=as_of.date.isoformat())
+    if log is not None:
+        description += " " + message("package_status", lang, entries=len(log.entries))
     meta: dict[str, Any] = {
         "name": PACKAGE_NAME,
         "title": doc.title.get(lang),
@@ -341,6 +346,109 @@ def responsibilities_table(
     )
 
 
+def _measure_key(lang: Lang) -> Column:
+    return Column("measure", label("kind_measure", lang), required=True)
+
+
+def _status_columns(lang: Lang) -> list[Column]:
+    """The carried fields, as the current status and an entry both have them."""
+    from digivisio_cli.domain.status import HEALTHS, STATES
+
+    return [
+        Column("state", label("state", lang), enum=STATES),
+        Column("health", label("health", lang), enum=HEALTHS),
+        Column("due", label("due", lang), type="date"),
+        Column("owner", label("owner", lang)),
+        Column("link", label("link", lang)),
+    ]
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
+
+
+def status_table(log: StatusLog, measures: Sequence[Measure], lang: Lang) -> Tabular:
+    """Each selected measure's current status: its log's entries folded (reported ones only)."""
+    folded = log.current()
+    rows: list[dict[str, Value]] = []
+    for m in measures:
+        st = folded.get(m.id)
+        if st is None:
+            continue
+        rows.append(
+            {
+                "measure": m.id,
+                "state": st.state,
+                "health": st.health,
+                "due": _iso(st.due),
+                "owner": st.owner,
+                "link": st.link,
+                "note": st.note,
+                "note_date": _iso(st.note_date),
+                "date": _iso(st.date),
+                "reports": st.reports,
+            }
+        )
+    cols = [
+        _measure_key(lang),
+        *_status_columns(lang),
+        Column("note", label("status_note", lang)),
+        Column("note_date", f"{label('status_note', lang)}: {label('date', lang)}", type="date"),
+        Column("date", label("status_date", lang), type="date", required=True),
+        Column("reports", label("reports", lang), number=True, required=True),
+    ]
+    return Tabular(
+        "status",
+        cols,
+        rows,
+        label("status_current", lang),
+        primary_key=("measure",),
+        foreign_keys=(ForeignKey(("measure",), "measures", ("id",)),),
+    )
+
+
+def status_log_table(log: StatusLog, measures: Sequence[Measure], lang: Lang) -> Tabular:
+    """The log's entries on the selected measures, numbered in file order.
+
+    Who reported (``by``) is left out: the package is for sharing, and docs/status.md asks to
+    keep people's names out of a shared log. An entry's empty carried field either kept the
+    earlier value or cleared it; ``cleared`` names the ones it cleared.
+    """
+    selected = {m.id for m in measures}
+    rows: list[dict[str, Value]] = [
+        {
+            "entry": n,
+            "measure": e.measure,
+            "date": _iso(e.date),
+            "state": e.state,
+            "health": e.health,
+            "due": _iso(e.due),
+            "owner": e.owner,
+            "link": e.link,
+            "note": e.note,
+            "cleared": [k for k, v in e.sets().items() if v is None],
+        }
+        for n, e in enumerate(log.entries, start=1)
+        if e.measure in selected
+    ]
+    cols = [
+        Column("entry", label("number", lang), number=True, required=True),
+        _measure_key(lang),
+        Column("date", label("date", lang), type="date", required=True),
+        *_status_columns(lang),
+        Column("note", label("entry_note", lang)),
+        Column("cleared", label("cleared", lang), type="list"),
+    ]
+    return Tabular(
+        "status_log",
+        cols,
+        rows,
+        label("status_log", lang),
+        primary_key=("entry",),
+        foreign_keys=(ForeignKey(("measure",), "measures", ("id",)),),
+    )
+
+
 def package_sections(
     dataset: Dataset,
     measures: Sequence[Measure],
@@ -348,22 +456,24 @@ def package_sections(
     generated: str,
     filters: Mapping[str, str | bool] | None = None,
     as_of: AsOf | None = None,
+    log: StatusLog | None = None,
 ) -> list[Tabular]:
     """The package: its metadata first, then one described table per kind of thing.
 
     Themes, goals and agencies are always whole, so that every foreign key of a selection of
-    measures resolves; the measures and their roles are the ones selected (as of a date, with
-    ``as_of``: the filters see the agencies of that date, and each role names its carrier).
+    measures resolves; the measures, their roles and (with a ``log``) their status are the ones
+    selected (as of a date, with ``as_of``: the filters see the agencies of that date, and each
+    role names its carrier).
     """
     meta = Tabular(
         "datapackage",
         [],
         [],
         None,
-        envelope=metadata(dataset, measures, lang, generated, filters or {}, as_of),
+        envelope=metadata(dataset, measures, lang, generated, filters or {}, as_of, log),
         rows_key="",
     )
-    return [
+    tables = [
         meta,
         themes_table(dataset, lang),
         goals_table(dataset, lang),
@@ -372,3 +482,6 @@ def package_sections(
         agency_notes_table(dataset, lang),
         responsibilities_table(measures, lang, as_of),
     ]
+    if log is not None:
+        tables += [status_table(log, measures, lang), status_log_table(log, measures, lang)]
+    return tables
