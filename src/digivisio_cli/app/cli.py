@@ -303,8 +303,9 @@ def export(
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
-    from digivisio_cli.app.exporting import ExportRequest
+    from digivisio_cli.app.exporting import ExportRequest, Tracking
     from digivisio_cli.app.exporting import export as deliver
+    from digivisio_cli.data.source import resolve_data_path
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
@@ -316,6 +317,7 @@ def export(
         original=original,
         output=output,
         force=force,
+        tracking=Tracking(resolve_data_path(opts.data)),
     )
     written = deliver(opts.env, dataset, found, opts.lang, request)
     if written is not None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
+from digivisio_cli.domain.tracking import Reported, Snapshot
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
@@ -24,16 +27,65 @@ class ExportRequest:
     original: bool
     output: str | None
     force: bool
+    tracking: Tracking | None = None
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """What a workbook's tracking sheet and the progress views are made from.
+
+    ``data_path`` is the data file (its content hash goes into the snapshot); ``reported`` each
+    measure's status in the log (empty without one); ``log_hash`` and ``log_entries`` the log's
+    content hash and length at the export; ``log_in_use`` whether there is a log at all (only
+    then is there progress to show).
+    """
+
+    data_path: Path
+    reported: Mapping[str, Reported] = field(default_factory=dict)
+    log_hash: str = ""
+    log_entries: int = 0
+    log_in_use: bool = False
+
+
+def content_hash(path: Path) -> str:
+    """The SHA-256 of a file's bytes (read through the data layer's one bounded read)."""
+    from digivisio_cli.data.source import read_bytes
+
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def _tracking_sections(
+    dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
+) -> list[Tabular]:
+    from digivisio_cli.render.trackview import progress_views, tracking_view
+
+    spec, info = FORMATS[request.format], request.tracking
+    if info is None:
+        return []
+    out: list[Tabular] = []
+    if spec.fill_in:
+        snapshot = Snapshot(
+            content_hash(info.data_path), info.log_hash, generated, lang, "", info.log_entries
+        )
+        out.append(tracking_view(dataset, measures, lang, info.reported, snapshot))
+    if spec.progress and info.log_in_use:
+        out.extend(progress_views(dataset, info.reported, lang))
+    return out
 
 
 def sections_for(
     dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for."""
+    """The sections of the export: all of them for a workbook or a page, else the one asked for.
+
+    A workbook gets the tracking sheet to fill in; a workbook or a page made with a status log
+    in use gets the progress views.
+    """
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        return export_sections(dataset, measures, lang, request.original, generated)
+        sections = export_sections(dataset, measures, lang, request.original, generated)
+        return sections + _tracking_sections(dataset, measures, lang, request, generated)
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang)]
     return [measures_view(dataset, measures, lang, request.original)]

@@ -36,6 +36,10 @@ class Format:
     notes_inline: bool = False
     #: Renders every section of an export (a workbook, a page); otherwise one (``--what``).
     whole_export: bool = False
+    #: An export holds a sheet to fill in and read back with ``status import`` (a workbook).
+    fill_in: bool = False
+    #: An export shows progress (states per agency and theme) when a status log is in use.
+    progress: bool = False
 
 
 def _table(sections: Sequence[Tabular], ctx: RenderContext) -> str:
@@ -88,8 +92,12 @@ FORMATS: dict[str, Format] = {
         Format("csv", _csv),
         Format("json", _json),
         Format("md", _md, notes_inline=True),
-        Format("xlsx", _xlsx, listing=False, binary=True, whole_export=True),
-        Format("html", _html, listing=False, notes_inline=True, whole_export=True),
+        Format(
+            "xlsx", _xlsx, listing=False, binary=True, whole_export=True, fill_in=True, progress=True
+        ),
+        Format(
+            "html", _html, listing=False, notes_inline=True, whole_export=True, progress=True
+        ),
     )
 }
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from digivisio_cli.render.cells import machine_cell, neutralize
+from digivisio_cli.render import tracking
 from digivisio_cli.render.context import RenderContext
 from digivisio_cli.render.tabular import Tabular
 
@@ -52,6 +53,9 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
     top = book.add_format({"valign": "top"})
     used: set[str] = set()
     for tab in sections:
+        # The fill-in and progress sheets have layouts of their own (render/tracking.py).
+        if tracking.write_special(book, tab, sections, lambda t: _sheet_name(t, used), ctx):
+            continue
         sheet: Any = book.add_worksheet(_sheet_name(tab.sheet_name or tab.kind, used))
         cols = tab.machine_columns() if not tab.human_sheet else tab.human_columns()
         for j, col in enumerate(cols):

@@ -1,0 +1,192 @@
+"""Views of the planning meeting's loop: the tracking sheet, the progress counts, the changes.
+
+:func:`tracking_view` is the sheet to fill in (with its snapshot, for the import to compare
+with); :func:`progress_views` count the measures per state by agency and by theme (the workbook
+charts them, the page draws them); :func:`changes_view` is what an import changes. Like every
+view they do no I/O and know no format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.tracking import (
+    FIELDS,
+    NOTE,
+    Conflict,
+    FieldChange,
+    Reported,
+    Snapshot,
+    SnapshotRow,
+    text_hash,
+)
+from digivisio_cli.i18n import label
+from digivisio_cli.render.tabular import Column, Tabular, Value
+
+#: The state codes in the order a measure passes through them (docs/status.md).
+STATES: tuple[str, ...] = ("not-started", "in-progress", "done", "on-hold", "dropped")
+#: The health codes, best first.
+HEALTHS: tuple[str, ...] = ("on-track", "at-risk", "off-track")
+#: The tracking sheet's editable columns, in sheet order (``new_note`` last).
+EDITABLE: tuple[str, ...] = (*FIELDS, "new_note")
+#: Header label keys of the columns a tracking sheet shows, by column key.
+HEADER_KEYS: dict[str, str] = {
+    "id": "id",
+    "goal": "goal",
+    "responsible": "responsible",
+    "text": "text",
+    **{name: f"col_{name}" for name in EDITABLE},
+    "last_note": "col_last_note",
+    "last_report": "col_last_report",
+}
+
+
+def code_label(kind: str, code: str | None, lang: Lang) -> str | None:
+    """A state's or health's label in ``lang`` (``kind`` is "state" or "health")."""
+    return label(f"{kind}_{code}", lang) if code else None
+
+
+def _display(field: str, value: str | None, lang: Lang) -> str | None:
+    if field in ("state", "health"):
+        return code_label(field, value, lang)
+    return value
+
+
+def tracking_view(
+    dataset: Dataset,
+    measures: Sequence[Measure],
+    lang: Lang,
+    reported: Mapping[str, Reported],
+    snapshot: Snapshot,
+) -> Tabular:
+    """The tracking sheet: a row per measure, read-only facts, editable status, the last report.
+
+    ``snapshot`` gives the hashes and the export date; its rows are filled in here, one per
+    measure in sheet order (row 2 on, under the header), with the status the sheet shows.
+    """
+    cols = [Column(key, label(lk, lang), wide=key in ("text",)) for key, lk in HEADER_KEYS.items()]
+    rows: list[dict[str, Value]] = []
+    snap_rows: list[SnapshotRow] = []
+    for index, m in enumerate(measures, start=2):
+        st = reported.get(m.id) or Reported()
+        row: dict[str, Value] = {
+            "id": m.id,
+            "goal": m.goal,
+            "responsible": list(m.responsible),
+            "text": m.text_in(lang),
+            **{name: _display(name, st.values.get(name), lang) for name in FIELDS},
+            "new_note": None,
+            "last_note": st.note,
+            "last_report": st.date,
+        }
+        rows.append(row)
+        values = {name: st.values.get(name) for name in FIELDS}
+        snap_rows.append(SnapshotRow(index, m.id, text_hash(m.text), values))
+    sheet = label("tracking", lang)
+    full = Snapshot(
+        snapshot.data_hash,
+        snapshot.log_hash,
+        snapshot.exported,
+        lang,
+        sheet,
+        snapshot.log_entries,
+        tuple(snap_rows),
+    )
+    return Tabular(
+        "tracking",
+        cols,
+        rows,
+        label("tracking", lang),
+        envelope={"snapshot": full},
+        sheet_name=sheet,
+    )
+
+
+def _agency_groups(dataset: Dataset) -> list[tuple[str, str, list[Measure]]]:
+    groups: list[tuple[str, str, list[Measure]]] = [
+        (a.code, a.names.get("fi"), [m for m in dataset.measures if a.code in m.responsible])
+        for a in dataset.agencies
+    ]
+    nobody = [m for m in dataset.measures if not m.responsible]
+    if nobody:
+        groups.append(("", "", nobody))
+    return groups
+
+
+def _theme_groups(dataset: Dataset, lang: Lang) -> list[tuple[str, str, list[Measure]]]:
+    goals_of = {g.id: g.theme for g in dataset.goals}
+    return [
+        (t.id, t.title_in(lang), [m for m in dataset.measures if goals_of.get(m.goal) == t.id])
+        for t in dataset.themes
+    ]
+
+
+def _progress(
+    kind: str,
+    title: str,
+    groups: list[tuple[str, str, list[Measure]]],
+    states: Mapping[str, str | None],
+    lang: Lang,
+) -> Tabular:
+    cols = [
+        Column("key", label("agency" if kind == "agency" else "theme", lang)),
+        Column("name", label("name", lang), wide=True),
+        *(Column(s, label(f"state_{s}", lang), number=True) for s in STATES),
+        Column("measures", label("measure_count", lang), number=True),
+    ]
+    rows: list[dict[str, Value]] = []
+    for key, name, members in groups:
+        counts = dict.fromkeys(STATES, 0)
+        for m in members:
+            counts[states.get(m.id) or "not-started"] += 1
+        shown = key or label("no_agency", lang)
+        rows.append({"key": shown, "name": name or shown, **counts, "measures": len(members)})
+    return Tabular(f"progress-{kind}", cols, rows, title, sheet_name=label("progress", lang))
+
+
+def progress_views(
+    dataset: Dataset, reported: Mapping[str, Reported], lang: Lang
+) -> list[Tabular]:
+    """Measures per state, by responsible agency and by theme (a measure never reported has not
+    started; a measure counts for each agency responsible for it; none named: a row of its own)."""
+    states = {mid: st.values.get("state") for mid, st in reported.items()}
+    return [
+        _progress("agency", label("state_by_agency", lang), _agency_groups(dataset), states, lang),
+        _progress(
+            "theme", label("state_by_theme", lang), _theme_groups(dataset, lang), states, lang
+        ),
+    ]
+
+
+def _shown(field: str, value: str | None, lang: Lang) -> str | None:
+    return _display(field, value, lang) if field != NOTE else value
+
+
+def changes_view(changes: Sequence[FieldChange], conflicts: Sequence[Conflict], lang: Lang) -> Tabular:
+    """What an import changes: measure, field, old → new, and whether it is a conflict."""
+    clashing = {id(c.change) for c in conflicts}
+    cols = [
+        Column("measure", label("measure_field", lang)),
+        Column("field", label("field", lang), human=False),
+        Column("field_label", label("field", lang), machine=False),
+        Column("old", label("old", lang), wide=True),
+        Column("new", label("new", lang), wide=True),
+        Column("conflict", label("conflict", lang)),
+        Column("place", label("place", lang), human=False),
+    ]
+    fields = {name: label(key, lang) for name, key in HEADER_KEYS.items()}
+    fields[NOTE] = label("col_new_note", lang)
+    rows: list[dict[str, Value]] = [
+        {
+            "measure": c.measure,
+            "field": c.field,
+            "field_label": fields.get(c.field, c.field),
+            "old": _shown(c.field, c.old, lang),
+            "new": _shown(c.field, c.new, lang),
+            "conflict": id(c) in clashing,
+            "place": c.place,
+        }
+        for c in changes
+    ]
+    return Tabular("import", cols, rows, label("changes", lang), rows_key="changes")
