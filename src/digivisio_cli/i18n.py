@@ -144,6 +144,43 @@ LABELS: dict[str, dict[str, str]] = {
     "gained": {"fi": "Saatu", "sv": "Tillkommit", "en": "Gained"},
     "lost": {"fi": "Menetetty", "sv": "Förlorat", "en": "Lost"},
     "measure_text": {"fi": "Teksti", "sv": "Text", "en": "Text"},
+    # The status log (docs/status.md records why these words; sv and en are unofficial).
+    "state_not-started": {"fi": "ei aloitettu", "sv": "ej påbörjad", "en": "not started"},
+    "state_in-progress": {"fi": "käynnissä", "sv": "pågår", "en": "in progress"},
+    "state_done": {"fi": "valmis", "sv": "klar", "en": "done"},
+    "state_on-hold": {"fi": "tauolla", "sv": "vilande", "en": "on hold"},
+    "state_dropped": {"fi": "luovuttu", "sv": "slopad", "en": "dropped"},
+    "health_on-track": {"fi": "etenee suunnitellusti", "sv": "enligt plan", "en": "on track"},
+    "health_at-risk": {"fi": "riskissä", "sv": "i riskzonen", "en": "at risk"},
+    "health_off-track": {
+        "fi": "ei etene suunnitellusti",
+        "sv": "avviker från planen",
+        "en": "off track",
+    },
+    "state": {"fi": "Tila", "sv": "Status", "en": "State"},
+    "health": {"fi": "Eteneminen", "sv": "Läge", "en": "Health"},
+    "due": {"fi": "Tavoitepäivä", "sv": "Måldatum", "en": "Due"},
+    "owner": {"fi": "Vastuuyksikkö", "sv": "Ansvarig enhet", "en": "Owner unit"},
+    "link": {"fi": "Linkki", "sv": "Länk", "en": "Link"},
+    "status_note": {"fi": "Viimeisin huomio", "sv": "Senaste anteckning", "en": "Last note"},
+    "status_date": {"fi": "Raportoitu", "sv": "Rapporterad", "en": "Reported"},
+    "entry_note": {"fi": "Huomio", "sv": "Anteckning", "en": "Note"},
+    "by": {"fi": "Raportoija", "sv": "Rapportör", "en": "Reported by"},
+    "date": {"fi": "Päivä", "sv": "Datum", "en": "Date"},
+    "before": {"fi": "Ennen", "sv": "Före", "en": "Before"},
+    "now": {"fi": "Nyt", "sv": "Nu", "en": "Now"},
+    "no_report": {"fi": "Ei raporttia", "sv": "Ej rapporterad", "en": "No report"},
+    "stale": {"fi": "Vanhentunut", "sv": "Inaktuell", "en": "Stale"},
+    "share_done": {"fi": "Valmiina", "sv": "Andel klara", "en": "Done"},
+    "progress": {"fi": "Edistyminen", "sv": "Framsteg", "en": "Progress"},
+    "total": {"fi": "Yhteensä", "sv": "Totalt", "en": "Total"},
+    "status_overview": {"fi": "Tilannekatsaus", "sv": "Lägesöversikt", "en": "Status overview"},
+    "status_log": {"fi": "Tilaloki", "sv": "Statuslogg", "en": "Status log"},
+    "status_since": {
+        "fi": "Muutokset {date} alkaen",
+        "sv": "Ändringar sedan {date}",
+        "en": "Changes since {date}",
+    },
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -387,6 +424,82 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only one of OLD and NEW can be read from standard input ('-').",
         "fi": "Vain toinen tiedostoista (OLD tai NEW) voidaan lukea vakiosyötteestä ('-').",
         "sv": "Endast en av OLD och NEW kan läsas från standard input ('-').",
+    },
+    "status_created": {
+        "en": "Created the status log {path}.",
+        "fi": "Luotiin tilaloki {path}.",
+        "sv": "Skapade statusloggen {path}.",
+    },
+    "status_added": {
+        "en": "{path}: added an entry for {id} dated {date}.",
+        "fi": "{path}: lisättiin toimenpiteelle {id} merkintä päivälle {date}.",
+        "sv": "{path}: lade till en post för {id} daterad {date}.",
+    },
+    "status_nothing_to_set": {
+        "en": "Nothing to record: give a state, or one of --health, --due, --owner, --link, "
+        "--note, --clear.",
+        "fi": "Ei mitään kirjattavaa: anna tila tai jokin valitsimista --health, --due, --owner, "
+        "--link, --note, --clear.",
+        "sv": "Inget att registrera: ange en status eller något av --health, --due, --owner, "
+        "--link, --note, --clear.",
+    },
+    "status_unknown_state": {
+        "en": "Unknown state '{value}'.",
+        "fi": "Tuntematon tila '{value}'.",
+        "sv": "Okänd status '{value}'.",
+    },
+    "status_unknown_health": {
+        "en": "Unknown health '{value}'.",
+        "fi": "Tuntematon etenemisen arvio '{value}'.",
+        "sv": "Okänt läge '{value}'.",
+    },
+    "status_unknown_field": {
+        "en": "--clear: '{value}' is not a field that can be cleared.",
+        "fi": "--clear: kenttää '{value}' ei voi tyhjentää.",
+        "sv": "--clear: fältet '{value}' kan inte tömmas.",
+    },
+    "status_set_and_clear": {
+        "en": "{field} is both set and cleared; choose one.",
+        "fi": "Kenttä {field} sekä asetetaan että tyhjennetään; valitse toinen.",
+        "sv": "Fältet {field} både sätts och töms; välj det ena.",
+    },
+    "status_bad_date": {
+        "en": "{option}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. {example}.",
+        "fi": "{option}: '{value}' ei ole päivämäärä; kirjoita muodossa VVVV-KK-PP, esim. "
+        "{example}.",
+        "sv": "{option}: '{value}' är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. {example}.",
+    },
+    "status_future_date": {
+        "en": "--date: a report cannot be dated {value}, after today ({today}).",
+        "fi": "--date: raporttia ei voi päivätä {value}, tämän päivän ({today}) jälkeen.",
+        "sv": "--date: en rapport kan inte dateras {value}, efter i dag ({today}).",
+    },
+    "status_not_a_measure": {
+        "en": "'{value}' is a {kind}; an entry reports on one measure.",
+        "fi": "'{value}' on {kind}; merkintä koskee yhtä toimenpidettä.",
+        "sv": "'{value}' är ett {kind}; en post gäller en åtgärd.",
+    },
+    "status_needed": {
+        "en": "{option} needs a status log: give --status PATH or set DIGIVISIO_STATUS.",
+        "fi": "{option} tarvitsee tilalokin: anna --status POLKU tai aseta DIGIVISIO_STATUS.",
+        "sv": "{option} kräver en statuslogg: ange --status SÖKVÄG eller sätt DIGIVISIO_STATUS.",
+    },
+    "status_not_appendable": {
+        "en": "{path}: cannot add to this log without rewriting it ({reason}); nothing was "
+        "written.",
+        "fi": "{path}: lokiin ei voi lisätä kirjoittamatta sitä uudelleen ({reason}); mitään ei "
+        "kirjoitettu.",
+        "sv": "{path}: loggen kan inte utökas utan att skrivas om ({reason}); inget skrevs.",
+    },
+    "status_unchanged": {
+        "en": "{path} was left as it was.",
+        "fi": "Tiedostoon {path} ei koskettu.",
+        "sv": "{path} lämnades orörd.",
+    },
+    "status_no_entries": {
+        "en": "No entries.",
+        "fi": "Ei merkintöjä.",
+        "sv": "Inga poster.",
     },
     "interrupted": {
         "en": "Interrupted.",

@@ -17,6 +17,7 @@ DEFAULT_LANG: Lang = "en"
 #: Environment variables.
 ENV_DATA = "DIGIVISIO_DATA"
 ENV_LANG = "DIGIVISIO_LANG"
+ENV_STATUS = "DIGIVISIO_STATUS"
 ENV_CACHE = "DIGIVISIO_CACHE"
 ENV_CACHE_DIR = "DIGIVISIO_CACHE_DIR"
 #: Click's convention: the variable through which the installed completion scripts ask.
@@ -34,6 +35,7 @@ class GlobalOption(NamedTuple):
 
 GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
     GlobalOption(("--data",), takes_value=True),
+    GlobalOption(("--status",), takes_value=True),
     GlobalOption(("--lang", "-l"), takes_value=True),
     GlobalOption(("--no-color",), takes_value=False),
     GlobalOption(("--version",), takes_value=False, hoisted=False),

@@ -8,7 +8,6 @@ message on stderr and an exit code.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -30,6 +29,10 @@ from digivisio_cli.app.options import (
     RoleOpt,
     SearchOpt,
 )
+from digivisio_cli.app.session import Options, begin, current_env, emit, end
+from digivisio_cli.app.session import dataset as _dataset
+from digivisio_cli.app.session import opts as _opts
+from digivisio_cli.app.session import say_no_match as _say_no_match
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -41,21 +44,10 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_DATA, LANGS, Lang
+from digivisio_cli.settings import ENV_DATA, ENV_STATUS, LANGS, Lang
 
 if TYPE_CHECKING:
     from digivisio_cli.domain.model import Dataset, Measure
-    from digivisio_cli.render.tabular import Tabular
-
-
-@dataclass
-class Options:
-    """The global options, shared by every command, and the process edge they act on."""
-
-    data: str | None
-    lang: Lang
-    no_color: bool
-    env: Environment = field(default_factory=Environment.from_process)
 
 
 app = typer.Typer(
@@ -102,6 +94,15 @@ def main_options(
             "[default: $DIGIVISIO_LANG, else the locale, else en].",
         ),
     ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            envvar=ENV_STATUS,
+            metavar="PATH",
+            help="Status log to use: adds each measure's state to listings (docs/status.md).",
+        ),
+    ] = None,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")
     ] = False,
@@ -111,42 +112,7 @@ def main_options(
 ) -> None:
     """Who does what in Finland's education digitalisation vision 2027."""
     chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
-    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env())
-
-
-def _opts(ctx: typer.Context) -> Options:
-    obj = ctx.find_root().obj
-    if isinstance(obj, Options):
-        return obj
-    return Options(None, detect_lang(), False, _current_env())
-
-
-def _dataset(opts: Options) -> Dataset:
-    from digivisio_cli.data.matrix import load
-    from digivisio_cli.data.store import keep_out_of_collector
-
-    dataset = load(opts.data)
-    keep_out_of_collector()  # run() releases it when the command ends
-    return dataset
-
-
-def emit(opts: Options, view: Tabular, fmt: Enum | None) -> None:
-    """Render ``view`` in the chosen format to stdout; notes go to stderr when not shown inline."""
-    from digivisio_cli.render.registry import FORMATS, RenderContext
-
-    env = opts.env
-    spec = FORMATS[fmt.value if fmt else env.default_format()]
-    ctx = RenderContext(lang=opts.lang, color=env.color(opts.no_color), width=env.width())
-    out = spec.render([view], ctx)
-    env.write(out)
-    if not spec.notes_inline:
-        for note in view.notes:
-            env.note(note)
-
-
-def _say_no_match(opts: Options, rows: list[object]) -> None:
-    if not rows:
-        opts.env.note(message("no_match", opts.lang))
+    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=current_env(), status=status)
 
 
 def _filtered(
@@ -382,21 +348,12 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
-def _current_env() -> Environment:
-    return _env if _env is not None else Environment.from_process()
-
-
-#: The process edge of the command running now (set by :func:`run`).
-_env: Environment | None = None
-
-
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run the CLI; turn every error into a message on stderr and an exit code."""
     from digivisio_cli.app.report import error_lines
     from digivisio_cli.data.store import release
 
-    global _env
-    _env = env or Environment.from_process()
+    _env = begin(env)
     command = typer.main.get_command(app)
     args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
     try:
@@ -415,5 +372,5 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return int(ExitCode.INTERRUPTED)
     finally:
         release()
-        _env = None
+        end()
     return int(ExitCode.OK)
