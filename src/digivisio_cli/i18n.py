@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from digivisio_cli.i18n_tracking import TRACKING_LABELS, TRACKING_MESSAGES
 from digivisio_cli.settings import DEFAULT_LANG, ENV_LANG, LANGS, Lang
 from digivisio_cli.text import printable
 
@@ -60,70 +61,6 @@ LABELS: dict[str, dict[str, str]] = {
     "publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
     "published": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Published"},
     "exported": {"fi": "Viety", "sv": "Exporterad", "en": "Exported"},
-    # The tracking sheet (issue 16). The state and health labels follow docs/status.md.
-    "tracking": {"fi": "Seuranta", "sv": "Uppföljning", "en": "Tracking"},
-    "progress": {"fi": "Edistyminen", "sv": "Framsteg", "en": "Progress"},
-    "col_state": {"fi": "Tila", "sv": "Status", "en": "State"},
-    "col_health": {"fi": "Ennuste", "sv": "Prognos", "en": "Health"},
-    "col_due": {"fi": "Määräaika", "sv": "Måldatum", "en": "Due"},
-    "col_owner": {"fi": "Vastuuyksikkö", "sv": "Ansvarig enhet", "en": "Owner"},
-    "col_link": {"fi": "Linkki", "sv": "Länk", "en": "Link"},
-    "col_new_note": {"fi": "Uusi huomio", "sv": "Ny anteckning", "en": "New note"},
-    "col_last_note": {"fi": "Viimeisin huomio", "sv": "Senaste anteckning", "en": "Last note"},
-    "col_last_report": {"fi": "Viimeisin raportti", "sv": "Senaste rapport", "en": "Last report"},
-    "state_not-started": {"fi": "ei aloitettu", "sv": "ej påbörjad", "en": "not started"},
-    "state_in-progress": {"fi": "käynnissä", "sv": "pågår", "en": "in progress"},
-    "state_done": {"fi": "valmis", "sv": "klar", "en": "done"},
-    "state_on-hold": {"fi": "tauolla", "sv": "vilande", "en": "on hold"},
-    "state_dropped": {"fi": "luovuttu", "sv": "slopad", "en": "dropped"},
-    "health_on-track": {"fi": "etenee suunnitellusti", "sv": "enligt plan", "en": "on track"},
-    "health_at-risk": {"fi": "riskissä", "sv": "i riskzonen", "en": "at risk"},
-    "health_off-track": {
-        "fi": "ei etene suunnitellusti",
-        "sv": "avviker från planen",
-        "en": "off track",
-    },
-    "measure_field": {"fi": "Toimenpide", "sv": "Åtgärd", "en": "Measure"},
-    "conflict": {"fi": "Ristiriita", "sv": "Konflikt", "en": "Conflict"},
-    "place": {"fi": "Kohta", "sv": "Plats", "en": "Place"},
-    "changes": {"fi": "Muutokset", "sv": "Ändringar", "en": "Changes"},
-    "state_by_agency": {
-        "fi": "Toimenpiteiden tila toimijoittain",
-        "sv": "Åtgärdernas status per aktör",
-        "en": "State of the measures by agency",
-    },
-    "state_by_theme": {
-        "fi": "Toimenpiteiden tila teemoittain",
-        "sv": "Åtgärdernas status per tema",
-        "en": "State of the measures by theme",
-    },
-    "fill_in_title": {"fi": "Täytettävä", "sv": "Fyll i", "en": "To fill in"},
-    "fill_in_state": {
-        "fi": "Valitse tila luettelosta.",
-        "sv": "Välj status i listan.",
-        "en": "Choose a state from the list.",
-    },
-    "fill_in_health": {
-        "fi": "Valitse ennuste luettelosta.",
-        "sv": "Välj prognos i listan.",
-        "en": "Choose a health from the list.",
-    },
-    "fill_in_due": {
-        "fi": "Päivämäärä, esim. 31.12.2026.",
-        "sv": "Ett datum, t.ex. 2026-12-31.",
-        "en": "A date, e.g. 2026-12-31.",
-    },
-    "fill_in_error_title": {"fi": "Ei kelpaa", "sv": "Ogiltigt", "en": "Not valid"},
-    "fill_in_error_list": {
-        "fi": "Valitse jokin luettelon vaihtoehdoista.",
-        "sv": "Välj ett av alternativen i listan.",
-        "en": "Choose one of the values in the list.",
-    },
-    "fill_in_error_date": {
-        "fi": "Kirjoita päivämäärä.",
-        "sv": "Skriv ett datum.",
-        "en": "Enter a date.",
-    },
     "agency_note": {"fi": "Huomautus", "sv": "Anmärkning", "en": "Note"},
     "kind": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
     "kind_theme": {"fi": "teema", "sv": "tema", "en": "theme"},
@@ -251,113 +188,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrote {path}.",
         "fi": "Kirjoitettiin {path}.",
         "sv": "Skrev {path}.",
-    },
-    # status import (issue 16): each problem is shown after its place (SHEET!CELL or FILE:LINE).
-    "imp_refused": {
-        "en": "{path}: {count} problem(s); nothing was written.",
-        "fi": "{path}: {count} virhe(ttä); mitään ei kirjoitettu.",
-        "sv": "{path}: {count} fel; inget skrevs.",
-    },
-    "imp_conflicts": {
-        "en": "{count} conflict(s) with reports written since the export; nothing was written "
-        "(--overwrite-conflicts takes the workbook's values).",
-        "fi": "{count} ristiriita(a) viennin jälkeen kirjattujen raporttien kanssa; mitään ei "
-        "kirjoitettu (--overwrite-conflicts ottaa työkirjan arvot).",
-        "sv": "{count} konflikt(er) med rapporter skrivna efter exporten; inget skrevs "
-        "(--overwrite-conflicts tar arbetsbokens värden).",
-    },
-    "imp_suggest": {
-        "en": "; did you mean {options}?",
-        "fi": "; tarkoititko {options}?",
-        "sv": "; menade du {options}?",
-    },
-    "imp_unknown_state": {
-        "en": "unknown state '{value}'",
-        "fi": "tuntematon tila '{value}'",
-        "sv": "okänd status '{value}'",
-    },
-    "imp_unknown_health": {
-        "en": "unknown health '{value}'",
-        "fi": "tuntematon ennuste '{value}'",
-        "sv": "okänd prognos '{value}'",
-    },
-    "imp_bad_date": {
-        "en": "not a date: '{value}' (write YYYY-MM-DD)",
-        "fi": "ei päivämäärä: '{value}' (kirjoita VVVV-KK-PP tai P.K.VVVV)",
-        "sv": "inget datum: '{value}' (skriv ÅÅÅÅ-MM-DD)",
-    },
-    "imp_id_changed": {
-        "en": "id '{value}' differs from the exported '{expected}' of this row",
-        "fi": "tunnus '{value}' poikkeaa tämän rivin viedystä tunnuksesta '{expected}'",
-        "sv": "id '{value}' skiljer sig från radens exporterade '{expected}'",
-    },
-    "imp_unknown_id": {
-        "en": "no measure has the id '{value}'",
-        "fi": "tunnuksella '{value}' ei ole toimenpidettä",
-        "sv": "ingen åtgärd har id '{value}'",
-    },
-    "imp_twice": {
-        "en": "'{value}' is given twice (first at {first})",
-        "fi": "'{value}' on annettu kahdesti (ensin kohdassa {first})",
-        "sv": "'{value}' finns två gånger (först vid {first})",
-    },
-    "imp_no_id": {
-        "en": "a row with values but no id",
-        "fi": "rivillä on arvoja mutta ei tunnusta",
-        "sv": "en rad med värden men utan id",
-    },
-    "imp_no_id_column": {
-        "en": "no ID column (the headers are: {headers})",
-        "fi": "ei tunnussaraketta (otsikot: {headers})",
-        "sv": "ingen id-kolumn (rubrikerna är: {headers})",
-    },
-    "imp_no_editable_column": {
-        "en": "no column to import; expected one of: {headers}",
-        "fi": "ei tuotavaa saraketta; odotettiin jotakin näistä: {headers}",
-        "sv": "ingen kolumn att importera; väntade en av: {headers}",
-    },
-    "imp_unreadable": {
-        "en": "cannot be read as a workbook or CSV: {reason}",
-        "fi": "ei voida lukea työkirjana eikä CSV-tiedostona: {reason}",
-        "sv": "kan inte läsas som arbetsbok eller CSV: {reason}",
-    },
-    "imp_conflict_field": {
-        "en": "{measure} {field}: the log says '{log}' since the export, the workbook '{value}'",
-        "fi": "{measure} {field}: lokissa on viennin jälkeen '{log}', työkirjassa '{value}'",
-        "sv": "{measure} {field}: loggen säger '{log}' efter exporten, arbetsboken '{value}'",
-    },
-    "imp_conflict_text": {
-        "en": "{measure}: the measure's text has changed since the export; check the row",
-        "fi": "{measure}: toimenpiteen teksti on muuttunut viennin jälkeen; tarkista rivi",
-        "sv": "{measure}: åtgärdens text har ändrats efter exporten; kontrollera raden",
-    },
-    "imp_other_data": {
-        "en": "{path} was made from another version of the data (exported {exported}); "
-        "rows whose measure text changed since are refused.",
-        "fi": "{path} on tehty toisesta tietojen versiosta (viety {exported}); rivit, joiden "
-        "toimenpiteen teksti on sittemmin muuttunut, hylätään.",
-        "sv": "{path} gjordes från en annan version av uppgifterna (exporterad {exported}); "
-        "rader vars åtgärdstext har ändrats sedan dess avvisas.",
-    },
-    "imp_nothing": {
-        "en": "No changes; nothing was written.",
-        "fi": "Ei muutoksia; mitään ei kirjoitettu.",
-        "sv": "Inga ändringar; inget skrevs.",
-    },
-    "imp_dry_run": {
-        "en": "Dry run: {count} measure(s) would get an entry; nothing was written.",
-        "fi": "Kuivaharjoitus: {count} toimenpide(ttä) saisi merkinnän; mitään ei kirjoitettu.",
-        "sv": "Provkörning: {count} åtgärd(er) skulle få en post; inget skrevs.",
-    },
-    "imp_written": {
-        "en": "Appended {count} entr(y/ies) to {path}.",
-        "fi": "Lisättiin {count} merkintä(ä) tiedostoon {path}.",
-        "sv": "Lade till {count} post(er) i {path}.",
-    },
-    "imp_needs_log": {
-        "en": "status import needs a status log: give --status PATH or set DIGIVISIO_STATUS.",
-        "fi": "status import tarvitsee tilalokin: anna --status POLKU tai aseta DIGIVISIO_STATUS.",
-        "sv": "status import behöver en statuslogg: ange --status SÖKVÄG eller DIGIVISIO_STATUS.",
     },
     "summary_agency": {
         "en": "{name}: {responsible} responsible, {partner} as partner",
@@ -507,6 +337,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Avbrutet.",
     },
 }
+
+
+# The planning meeting's workbook and ``status import`` keep their words in a module of their own.
+LABELS.update(TRACKING_LABELS)
+MESSAGES.update(TRACKING_MESSAGES)
 
 
 def label(key: str, lang: str) -> str:

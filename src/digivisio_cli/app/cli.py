@@ -33,6 +33,7 @@ from digivisio_cli.app.session import Options, begin, current_env, emit, end
 from digivisio_cli.app.session import dataset as _dataset
 from digivisio_cli.app.session import opts as _opts
 from digivisio_cli.app.session import say_no_match as _say_no_match
+from digivisio_cli.app.status_import import import_command
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -269,9 +270,9 @@ def export(
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
-    from digivisio_cli.app.exporting import ExportRequest, Tracking
+    from digivisio_cli.app.exporting import ExportRequest
     from digivisio_cli.app.exporting import export as deliver
-    from digivisio_cli.data.source import resolve_data_path
+    from digivisio_cli.app.status_import import tracking_input
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
@@ -283,7 +284,7 @@ def export(
         original=original,
         output=output,
         force=force,
-        tracking=Tracking(resolve_data_path(opts.data)),
+        tracking=tracking_input(opts, dataset),
     )
     written = deliver(opts.env, dataset, found, opts.lang, request)
     if written is not None:
@@ -343,6 +344,15 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
         # Differing is an answer, not an error: the output is written, so nothing is reported on
         # stderr, and the code leaves through Click's ordinary exit, which run() returns as is.
         raise typer.Exit(DiffExit.DIFFERENT)
+
+
+# --- status import (issue 16) ----------------------------------------------------------------
+
+# NOTE: a stand-in "status" group until issue 15's status_app is merged; then "import" is
+# registered on that group instead, with this same line.
+status_app = typer.Typer(name="status", help="The status log.", rich_markup_mode=None)
+app.add_typer(status_app)
+status_app.command("import")(import_command)
 
 
 # --- the one place where errors become exit codes ------------------------------------------

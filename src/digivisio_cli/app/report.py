@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from digivisio_cli.errors import MAX_SHOWN, DataFileError, DigivisioError, UnknownNameError
+from digivisio_cli.errors import (
+    MAX_SHOWN,
+    DataFileError,
+    DigivisioError,
+    ImportRefused,
+    SheetProblem,
+    UnknownNameError,
+)
 from digivisio_cli.i18n import message
 from digivisio_cli.settings import Lang
+from digivisio_cli.text import printable, quoted
 
 PREFIX = "digivisio: "
 
@@ -18,6 +26,11 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
         if len(exc.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(exc.problems) - MAX_SHOWN))
         return [*shown, message(exc.key, lang, **exc.params)]
+    if isinstance(exc, ImportRefused):
+        lines = [sheet_problem_line(p, lang) for p in exc.problems[:MAX_SHOWN]]
+        if len(exc.problems) > MAX_SHOWN:
+            lines.append(message("more_problems", lang, count=len(exc.problems) - MAX_SHOWN))
+        return [*lines, message(exc.key, lang, **exc.params)]
     lines = [PREFIX + message(exc.key, lang, **exc.params)]
     if isinstance(exc, UnknownNameError):
         if exc.suggestions:
@@ -25,3 +38,12 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
         if exc.valid:
             lines.append(message("valid_choices", lang, options=", ".join(exc.valid)))
     return lines
+
+
+def sheet_problem_line(problem: SheetProblem, lang: Lang = "en") -> str:
+    """``Tracking!E12: unknown state 'Donne'; did you mean 'done'?``, in ``lang``."""
+    text = message(problem.key, lang, **dict(problem.params))
+    if problem.suggestions:
+        options = ", ".join(quoted(s) for s in problem.suggestions)
+        text += message("imp_suggest", lang, options=options)
+    return f"{printable(problem.place)}: {text}"

@@ -163,7 +163,7 @@ def _row_changes(row: EditedRow, now: Current) -> tuple[list[FieldChange], list[
             continue
         new, old, held = row.values[name], base.get(name), now.values.get(name)
         # NOTE: unchanged from the snapshot means "nobody touched it", even if the log moved on.
-        if new == old or new == held:
+        if new in (old, held):
             continue
         change = FieldChange(row.measure, name, held, new, row.places.get(name, row.place))
         changes.append(change)

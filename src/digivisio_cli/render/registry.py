@@ -93,11 +93,15 @@ FORMATS: dict[str, Format] = {
         Format("json", _json),
         Format("md", _md, notes_inline=True),
         Format(
-            "xlsx", _xlsx, listing=False, binary=True, whole_export=True, fill_in=True, progress=True
+            "xlsx",
+            _xlsx,
+            listing=False,
+            binary=True,
+            whole_export=True,
+            fill_in=True,
+            progress=True,
         ),
-        Format(
-            "html", _html, listing=False, notes_inline=True, whole_export=True, progress=True
-        ),
+        Format("html", _html, listing=False, notes_inline=True, whole_export=True, progress=True),
     )
 }
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from digivisio_cli.domain.status import HEALTHS, STATES
 from digivisio_cli.domain.tracking import (
     FIELDS,
     SNAPSHOT_MARK,
@@ -25,7 +26,7 @@ from digivisio_cli.i18n import label
 from digivisio_cli.render.cells import cell_text
 from digivisio_cli.render.context import RenderContext
 from digivisio_cli.render.tabular import Tabular
-from digivisio_cli.render.trackview import EDITABLE, HEALTHS, STATES
+from digivisio_cli.render.trackview import EDITABLE
 
 #: Column widths of the tracking sheet, by column key.
 _WIDTHS = {"id": 10, "goal": 8, "responsible": 13, "text": 60, "state": 16, "health": 22}
@@ -45,8 +46,12 @@ _DATE_RANGE = (dt.datetime(2000, 1, 1), dt.datetime(2100, 12, 31))
 def _formats(book: Any) -> dict[str, Any]:
     base = {"valign": "top", "border": 1, "border_color": "#BFBFBF"}
     return {
-        "head_ro": book.add_format({**base, "bold": True, "bg_color": "#D9D9D9", "text_wrap": True}),
-        "head_rw": book.add_format({**base, "bold": True, "bg_color": "#FFE699", "text_wrap": True}),
+        "head_ro": book.add_format(
+            {**base, "bold": True, "bg_color": "#D9D9D9", "text_wrap": True}
+        ),
+        "head_rw": book.add_format(
+            {**base, "bold": True, "bg_color": "#FFE699", "text_wrap": True}
+        ),
         "ro": book.add_format({**base, "bg_color": "#F2F2F2", "font_color": "#404040"}),
         "ro_wrap": book.add_format(
             {**base, "bg_color": "#F2F2F2", "font_color": "#404040", "text_wrap": True}
@@ -190,7 +195,9 @@ def write_progress(book: Any, name: str, tabs: Sequence[Tabular], ctx: RenderCon
                     }
                 )
         chart.set_title({"name": tab.title or tab.kind, "name_font": {"size": 11}})
-        chart.set_x_axis({"name": label("measure_count", ctx.lang), "major_gridlines": {"visible": True}})
+        chart.set_x_axis(
+            {"name": label("measure_count", ctx.lang), "major_gridlines": {"visible": True}}
+        )
         chart.set_y_axis({"reverse": True})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 620, "height": 120 + 34 * max(len(tab.rows), 1)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.status import STATES, groups
 from digivisio_cli.domain.tracking import (
     FIELDS,
     NOTE,
@@ -24,10 +25,6 @@ from digivisio_cli.domain.tracking import (
 from digivisio_cli.i18n import label
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
-#: The state codes in the order a measure passes through them (docs/status.md).
-STATES: tuple[str, ...] = ("not-started", "in-progress", "done", "on-hold", "dropped")
-#: The health codes, best first.
-HEALTHS: tuple[str, ...] = ("on-track", "at-risk", "off-track")
 #: The tracking sheet's editable columns, in sheet order (``new_note`` last).
 EDITABLE: tuple[str, ...] = (*FIELDS, "new_note")
 #: Header label keys of the columns a tracking sheet shows, by column key.
@@ -103,23 +100,15 @@ def tracking_view(
     )
 
 
-def _agency_groups(dataset: Dataset) -> list[tuple[str, str, list[Measure]]]:
-    groups: list[tuple[str, str, list[Measure]]] = [
-        (a.code, a.names.get("fi"), [m for m in dataset.measures if a.code in m.responsible])
-        for a in dataset.agencies
-    ]
-    nobody = [m for m in dataset.measures if not m.responsible]
-    if nobody:
-        groups.append(("", "", nobody))
-    return groups
-
-
-def _theme_groups(dataset: Dataset, lang: Lang) -> list[tuple[str, str, list[Measure]]]:
-    goals_of = {g.id: g.theme for g in dataset.goals}
-    return [
-        (t.id, t.title_in(lang), [m for m in dataset.measures if goals_of.get(m.goal) == t.id])
-        for t in dataset.themes
-    ]
+def _named_groups(dataset: Dataset, by: str, lang: Lang) -> list[tuple[str, str, list[Measure]]]:
+    """The status overview's groups (docs/status.md), each with a name to show."""
+    titles = {t.id: t.title_in(lang) for t in dataset.themes}
+    out: list[tuple[str, str, list[Measure]]] = []
+    for key, members in groups(dataset, "agency" if by == "agency" else "theme"):
+        agency = dataset.agency(key) if key and by == "agency" else None
+        name = agency.names.get(lang) if agency else titles.get(key or "", "")
+        out.append((key or "", name, members))
+    return out
 
 
 def _progress(
@@ -137,24 +126,33 @@ def _progress(
     ]
     rows: list[dict[str, Value]] = []
     for key, name, members in groups:
-        counts = dict.fromkeys(STATES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATES, 0)
         for m in members:
-            counts[states.get(m.id) or "not-started"] += 1
+            state = states.get(m.id) or "not-started"
+            counts[state] += 1
         shown = key or label("no_agency", lang)
         rows.append({"key": shown, "name": name or shown, **counts, "measures": len(members)})
     return Tabular(f"progress-{kind}", cols, rows, title, sheet_name=label("progress", lang))
 
 
-def progress_views(
-    dataset: Dataset, reported: Mapping[str, Reported], lang: Lang
-) -> list[Tabular]:
+def progress_views(dataset: Dataset, reported: Mapping[str, Reported], lang: Lang) -> list[Tabular]:
     """Measures per state, by responsible agency and by theme (a measure never reported has not
     started; a measure counts for each agency responsible for it; none named: a row of its own)."""
     states = {mid: st.values.get("state") for mid, st in reported.items()}
     return [
-        _progress("agency", label("state_by_agency", lang), _agency_groups(dataset), states, lang),
         _progress(
-            "theme", label("state_by_theme", lang), _theme_groups(dataset, lang), states, lang
+            "agency",
+            label("state_by_agency", lang),
+            _named_groups(dataset, "agency", lang),
+            states,
+            lang,
+        ),
+        _progress(
+            "theme",
+            label("state_by_theme", lang),
+            _named_groups(dataset, "theme", lang),
+            states,
+            lang,
         ),
     ]
 
@@ -163,7 +161,9 @@ def _shown(field: str, value: str | None, lang: Lang) -> str | None:
     return _display(field, value, lang) if field != NOTE else value
 
 
-def changes_view(changes: Sequence[FieldChange], conflicts: Sequence[Conflict], lang: Lang) -> Tabular:
+def changes_view(
+    changes: Sequence[FieldChange], conflicts: Sequence[Conflict], lang: Lang
+) -> Tabular:
     """What an import changes: measure, field, old → new, and whether it is a conflict."""
     clashing = {id(c.change) for c in conflicts}
     cols = [

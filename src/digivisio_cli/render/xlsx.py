@@ -11,8 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from digivisio_cli.render.cells import machine_cell, neutralize
 from digivisio_cli.render import tracking
+from digivisio_cli.render.cells import machine_cell, neutralize
 from digivisio_cli.render.context import RenderContext
 from digivisio_cli.render.tabular import Tabular
 
