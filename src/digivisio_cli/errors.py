@@ -68,6 +68,8 @@ class DataFileError(DigivisioError):
     def __init__(self, path: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
+        #: A message key said after the report (``status set``: the log was left as it was).
+        self.after: str | None = None
         super().__init__("data_invalid", path=path, count=len(problems))
 
     def __str__(self) -> str:

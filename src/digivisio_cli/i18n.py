@@ -105,6 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
     "by": {"fi": "Raportoija", "sv": "Rapportör", "en": "Reported by"},
     "date": {"fi": "Päivä", "sv": "Datum", "en": "Date"},
     "before": {"fi": "Ennen", "sv": "Före", "en": "Before"},
+    "cleared": {"fi": "Tyhjennetty", "sv": "Tömt", "en": "Cleared"},
     "now": {"fi": "Nyt", "sv": "Nu", "en": "Now"},
     "no_report": {"fi": "Ei raporttia", "sv": "Ej rapporterad", "en": "No report"},
     "stale": {"fi": "Vanhentunut", "sv": "Inaktuell", "en": "Stale"},

@@ -29,10 +29,11 @@ from digivisio_cli.app.options import (
     RoleOpt,
     SearchOpt,
 )
-from digivisio_cli.app.session import Options, begin, current_env, emit, end
+from digivisio_cli.app.session import Options, begin, current_env, current_status, emit, end
 from digivisio_cli.app.session import dataset as _dataset
 from digivisio_cli.app.session import opts as _opts
 from digivisio_cli.app.session import say_no_match as _say_no_match
+from digivisio_cli.app.status_cmd import HealthOpt, StateOpt, parse_codes, status_app
 from digivisio_cli.app.status_import import import_command
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
@@ -49,6 +50,7 @@ from digivisio_cli.settings import ENV_DATA, ENV_STATUS, LANGS, Lang
 
 if TYPE_CHECKING:
     from digivisio_cli.domain.model import Dataset, Measure
+    from digivisio_cli.render.views import StatusMap
 
 
 app = typer.Typer(
@@ -124,6 +126,9 @@ def _filtered(
     goal: str | None,
     pending: bool | None,
     search: str | None,
+    status: StatusMap = None,
+    state: str | None = None,
+    health: str | None = None,
 ) -> list[Measure]:
     """The measures passing the shared filters; says so on stderr when none do."""
     from digivisio_cli.domain.query import Filters, filter_measures
@@ -131,8 +136,21 @@ def _filtered(
     found = filter_measures(
         dataset, Filters(actor, role.value if role else None, goal, pending, search)
     )
+    states = parse_codes(state, "state", opts.lang)
+    healths = parse_codes(health, "health", opts.lang)
+    if states or healths:
+        from digivisio_cli.domain.status import matches, status_of
+
+        if status is None:
+            raise UsageError("status_needed", option="--state" if states else "--health")
+        found = [m for m in found if matches(status_of(status, m.id), states, healths)]
     _say_no_match(opts, list(found))
     return found
+
+
+app.add_typer(status_app)
+# The planning meeting's workbook read back (issue 16): app/status_import.py.
+status_app.command("import")(import_command)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -176,16 +194,19 @@ def measures(
     goal: GoalOpt = None,
     pending: PendingOpt = None,
     search: SearchOpt = None,
+    state: StateOpt = None,
+    health: HealthOpt = None,
     fmt: FormatOpt = None,
     original: OriginalOpt = False,
 ) -> None:
-    """List measures, filtered by agency, role, goal, pending flag and text."""
+    """List measures, filtered by agency, role, goal, pending flag, text and status."""
     from digivisio_cli.render.views import measures_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
-    emit(opts, measures_view(dataset, found, opts.lang, original), fmt)
+    status = current_status(opts, dataset)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
+    emit(opts, measures_view(dataset, found, opts.lang, original, status), fmt)
 
 
 @app.command("who-owns")
@@ -198,7 +219,9 @@ def who_owns(
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    emit(opts, who_owns_view(dataset, resolve(dataset, ident), opts.lang, original), fmt)
+    selection = resolve(dataset, ident)
+    status = current_status(opts, dataset)
+    emit(opts, who_owns_view(dataset, selection, opts.lang, original, status), fmt)
 
 
 @app.command()
@@ -210,7 +233,7 @@ def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
     opts = _opts(ctx)
     dataset = _dataset(opts)
     selection = resolve(dataset, ident)
-    view = show_view(dataset, selection, opts.lang)
+    view = show_view(dataset, selection, opts.lang, current_status(opts, dataset))
     view.title = selection_title(selection, opts.lang)
     emit(opts, view, fmt)
 
@@ -267,6 +290,8 @@ def export(
     goal: GoalOpt = None,
     pending: PendingOpt = None,
     search: SearchOpt = None,
+    state: StateOpt = None,
+    health: HealthOpt = None,
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
@@ -276,7 +301,8 @@ def export(
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
+    status = current_status(opts, dataset)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
     request = ExportRequest(
         format=_value(fmt),
         what=what.value,
@@ -286,7 +312,7 @@ def export(
         force=force,
         tracking=tracking_input(opts, dataset),
     )
-    written = deliver(opts.env, dataset, found, opts.lang, request)
+    written = deliver(opts.env, dataset, found, opts.lang, request, status)
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 
@@ -344,15 +370,6 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
         # Differing is an answer, not an error: the output is written, so nothing is reported on
         # stderr, and the code leaves through Click's ordinary exit, which run() returns as is.
         raise typer.Exit(DiffExit.DIFFERENT)
-
-
-# --- status import (issue 16) ----------------------------------------------------------------
-
-# NOTE: a stand-in "status" group until issue 15's status_app is merged; then "import" is
-# registered on that group instead, with this same line.
-status_app = typer.Typer(name="status", help="The status log.", rich_markup_mode=None)
-app.add_typer(status_app)
-status_app.command("import")(import_command)
 
 
 # --- the one place where errors become exit codes ------------------------------------------

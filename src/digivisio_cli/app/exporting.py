@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
@@ -14,6 +15,9 @@ from digivisio_cli.domain.tracking import Reported, Snapshot
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
+
+if TYPE_CHECKING:
+    from digivisio_cli.render.views import StatusMap
 from digivisio_cli.settings import Lang
 
 
@@ -74,7 +78,12 @@ def _tracking_sections(
 
 
 def sections_for(
-    dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    request: ExportRequest,
+    generated: str,
+    status: StatusMap = None,
 ) -> list[Tabular]:
     """The sections of the export: all of them for a workbook or a page, else the one asked for.
 
@@ -84,15 +93,20 @@ def sections_for(
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        sections = export_sections(dataset, measures, lang, request.original, generated)
+        sections = export_sections(dataset, measures, lang, request.original, generated, status)
         return sections + _tracking_sections(dataset, measures, lang, request, generated)
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang)]
-    return [measures_view(dataset, measures, lang, request.original)]
+    return [measures_view(dataset, measures, lang, request.original, status)]
 
 
 def export(
-    env: Environment, dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest
+    env: Environment,
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    request: ExportRequest,
+    status: StatusMap = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
     from digivisio_cli.app.output import write_atomic
@@ -100,7 +114,7 @@ def export(
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
     rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated),
+        sections_for(dataset, measures, lang, request, generated, status),
         RenderContext(lang=lang, excel=request.excel, generated=generated),
     )
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")

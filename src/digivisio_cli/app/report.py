@@ -25,7 +25,8 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
         shown = [str(p) for p in exc.problems[:MAX_SHOWN]]
         if len(exc.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(exc.problems) - MAX_SHOWN))
-        return [*shown, message(exc.key, lang, **exc.params)]
+        after = [message(exc.after, lang, path=exc.path)] if exc.after else []
+        return [*shown, message(exc.key, lang, **exc.params), *after]
     if isinstance(exc, ImportRefused):
         lines = [sheet_problem_line(p, lang) for p in exc.problems[:MAX_SHOWN]]
         if len(exc.problems) > MAX_SHOWN:

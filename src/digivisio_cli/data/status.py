@@ -21,6 +21,7 @@ from digivisio_cli.data.source import resolve_path
 from digivisio_cli.data.store import DocumentKind, collector_paused
 from digivisio_cli.data.store import load as _load
 from digivisio_cli.domain.model import Dataset
+from digivisio_cli.domain.query import has_prefix
 from digivisio_cli.domain.status import CARRIED, HEALTHS, STATES, StatusEntry, StatusLog
 from digivisio_cli.errors import DataFileError, Problem
 from digivisio_cli.settings import ENV_STATUS
@@ -174,7 +175,9 @@ def _label_problems(rows: list[tuple[int, dict[str, Any]]], locate: Any) -> list
             value = item.get(field)
             if value is None or value in codes:
                 continue
-            close = difflib.get_close_matches(str(value).casefold(), codes, n=2, cutoff=0.5)
+            close = _label_of(field, codes, str(value)) or difflib.get_close_matches(
+                str(value).casefold(), codes, n=2, cutoff=0.5
+            )
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             out.append(
                 locate.problem(
@@ -184,6 +187,15 @@ def _label_problems(rows: list[tuple[int, dict[str, Any]]], locate: Any) -> list
                 )
             )
     return out
+
+
+def _label_of(field: str, codes: tuple[str, ...], value: str) -> list[str]:
+    """The code whose label (in any language) ``value`` is: a hand-written ``käynnissä``."""
+    from digivisio_cli.i18n import label
+    from digivisio_cli.settings import LANGS
+
+    wanted = value.strip().casefold()
+    return [c for c in codes if any(label(f"{field}_{c}", lg) == wanted for lg in LANGS)]
 
 
 def reference_problems(
@@ -216,9 +228,11 @@ def _unknown_measure(
 ) -> str:
     if ident in goals or ident in themes:
         kind = "goal" if ident in goals else "theme"
+        under = [m.id for m in dataset.measures if has_prefix(m.id, ident)][:2]
+        example = f" (such as {', '.join(under)})" if under else ""
         return (
-            f"measure: {_q(ident)} is a {kind}, not a measure; an entry reports on one measure "
-            f"(such as {ident}.1)"
+            f"measure: {_q(ident)} is a {kind}, not a measure; an entry reports on one "
+            f"measure{example}"
         )
     goal = ident.rpartition(".")[0]
     if goal in goals:

@@ -29,7 +29,7 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
         markup=False,
     )
     for tab in sections:
-        cols = tab.human_columns()
+        cols = tab.human_columns(table=True)
         table = Table(
             title=tab.title,
             box=box.SIMPLE_HEAD,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-Value = str | int | bool | None | list[str]
+Value = str | int | float | bool | None | list[str]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Column:
     wide: bool = False  # long free text: wrap it rather than truncate
     number: bool = False
     marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
+    table_only: bool = False  # a terminal's decoration (a progress bar): the table format only
 
 
 @dataclass
@@ -44,9 +45,9 @@ class Tabular:
     sheet_name: str | None = None  # xlsx: the sheet's name
     human_sheet: bool = False  # xlsx: labelled human columns (a cover sheet) rather than keys
 
-    def human_columns(self) -> list[Column]:
-        """Columns for people."""
-        return [c for c in self.columns if c.human]
+    def human_columns(self, table: bool = False) -> list[Column]:
+        """Columns for people (with ``table``, the terminal-only ones too)."""
+        return [c for c in self.columns if c.human and (table or not c.table_only)]
 
     def machine_columns(self) -> list[Column]:
         """Columns for programs."""

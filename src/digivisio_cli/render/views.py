@@ -6,13 +6,20 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from digivisio_cli.domain.model import Dataset, Lang, Measure
 from digivisio_cli.domain.query import Selection, count_by_agency, matrix, tree
 from digivisio_cli.i18n import label, message
 from digivisio_cli.render.cells import yes_no
 from digivisio_cli.render.tabular import Column, Tabular, Value
+
+if TYPE_CHECKING:
+    from digivisio_cli.domain.status import MeasureStatus
+
+#: Each listed measure's current status, with a status log in use (None: no log).
+StatusMap = Mapping[str, "MeasureStatus"] | None
 
 
 def measure_columns(lang: Lang, original: bool) -> list[Column]:
@@ -62,13 +69,25 @@ def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dic
     }
 
 
-def measures_view(dataset: Dataset, measures: list[Measure], lang: Lang, original: bool) -> Tabular:
-    """A listing of measures."""
+def measures_view(
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    original: bool,
+    status: StatusMap = None,
+) -> Tabular:
+    """A listing of measures; with ``status`` (a log in use), each measure's status too."""
     rows = [measure_row(dataset, m, lang, original) for m in measures]
+    columns = measure_columns(lang, original)
+    if status is not None:
+        from digivisio_cli.domain.status import status_of
+        from digivisio_cli.render.statusview import status_cells, status_columns
+
+        columns += status_columns(lang)
+        for m, row in zip(measures, rows, strict=True):
+            row.update(status_cells(status_of(status, m.id), lang))
     notes = _pending_note(dataset, measures, lang)
-    return Tabular(
-        "measures", measure_columns(lang, original), rows, label("measures", lang), notes
-    )
+    return Tabular("measures", columns, rows, label("measures", lang), notes)
 
 
 def _pending_note(dataset: Dataset, measures: list[Measure], lang: Lang) -> list[str]:
@@ -91,10 +110,12 @@ def selection_title(sel: Selection, lang: Lang) -> str:
     return f"{sel.id} {label('kind_section', lang)}"
 
 
-def who_owns_view(dataset: Dataset, sel: Selection, lang: Lang, original: bool) -> Tabular:
+def who_owns_view(
+    dataset: Dataset, sel: Selection, lang: Lang, original: bool, status: StatusMap = None
+) -> Tabular:
     """A goal's (theme's, measure's) measures with their agencies, and who carries how many."""
     measures = list(sel.measures)
-    view = measures_view(dataset, measures, lang, original)
+    view = measures_view(dataset, measures, lang, original, status)
     counts, none = count_by_agency(dataset, measures)
     summary = [
         message("summary_agency", lang, name=c.code, responsible=c.responsible, partner=c.partner)
@@ -226,7 +247,7 @@ def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
     return Tabular("goals", cols, rows, f"{label('vision', lang)}: {vision}", rows_key="items")
 
 
-def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
+def show_view(dataset: Dataset, sel: Selection, lang: Lang, status: StatusMap = None) -> Tabular:
     """Everything about one theme, goal or measure, as field/value rows."""
     cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
     pairs: list[tuple[str, str, Value]] = []
@@ -287,6 +308,13 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang) -> Tabular:
         if m.pending:
             add("pending_note", label("pending", lang), dataset.document.pending_note.get(lang))
         add("note", label("note", lang), m.note)
+        if status is not None:
+            from digivisio_cli.domain.status import status_of
+            from digivisio_cli.render.statusview import status_fields, status_machine
+
+            for key, lab, value in status_fields(status_of(status, m.id), lang):
+                pairs.append((key, lab, value))
+            env.update(status_machine(status_of(status, m.id)))
     else:
         add("measure_count", label("measure_count", lang), len(sel.measures))
         add("measures", label("measures", lang), [m.id for m in sel.measures])
@@ -325,22 +353,27 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
 
 
 def export_sections(
-    dataset: Dataset, measures: list[Measure], lang: Lang, original: bool, generated: str
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    original: bool,
+    generated: str,
+    status: StatusMap = None,
 ) -> list[Tabular]:
     """What a workbook or printable page holds: measures, matrix, each agency, pending, source."""
-    main = measures_view(dataset, measures, lang, original)
+    main = measures_view(dataset, measures, lang, original, status)
     main.sheet_name = label("measures", lang)
     grid = matrix_view(dataset, measures, lang)
     grid.sheet_name = label("matrix", lang)
     sections = [main, grid]
     for agency in dataset.agencies:
         own = [m for m in measures if agency.code in m.agencies()]
-        view = measures_view(dataset, own, lang, original)
+        view = measures_view(dataset, own, lang, original, status)
         view.kind = f"agency-{agency.code}"
         view.title = f"{agency.code} — {agency.names.get(lang)}"
         view.sheet_name = agency.code
         sections.append(view)
-    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original)
+    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original, status)
     pending.kind = "pending"
     pending.title = label("pending", lang)
     pending.sheet_name = label("pending", lang)
