@@ -161,9 +161,9 @@ TRACKING_MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Provkörning: {count} åtgärd(er) skulle få en post; inget skrevs.",
     },
     "imp_written": {
-        "en": "Appended {count} entr(y/ies) to {path}.",
-        "fi": "Lisättiin {count} merkintä(ä) tiedostoon {path}.",
-        "sv": "Lade till {count} post(er) i {path}.",
+        "en": "Appended an entry for each of {count} measure(s) to {path}.",
+        "fi": "Lisättiin merkintä {count} toimenpiteelle tiedostoon {path}.",
+        "sv": "Lade till en post för var och en av {count} åtgärd(er) i {path}.",
     },
     "imp_needs_log": {
         "en": "status import needs a status log: give --status PATH or set DIGIVISIO_STATUS.",

@@ -97,7 +97,12 @@ def sections_for(
         return sections + _tracking_sections(dataset, measures, lang, request, generated)
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang)]
-    return [measures_view(dataset, measures, lang, request.original, status)]
+    view = measures_view(dataset, measures, lang, request.original, status)
+    if status is not None and FORMATS[request.format].fill_in:
+        from digivisio_cli.render.trackview import add_new_note
+
+        add_new_note(view, lang)
+    return [view]
 
 
 def export(

@@ -36,7 +36,8 @@ class Format:
     notes_inline: bool = False
     #: Renders every section of an export (a workbook, a page); otherwise one (``--what``).
     whole_export: bool = False
-    #: An export holds a sheet to fill in and read back with ``status import`` (a workbook).
+    #: Read back by ``status import``: a workbook gets a tracking sheet to fill in; a listing
+    #: made with a status log in use gets an empty ``new_note`` column beside its status.
     fill_in: bool = False
     #: An export shows progress (states per agency and theme) when a status log is in use.
     progress: bool = False
@@ -89,7 +90,7 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("table", _table, export=False, notes_inline=True),
         Format("plain", _plain),
-        Format("csv", _csv),
+        Format("csv", _csv, fill_in=True),
         Format("json", _json),
         Format("md", _md, notes_inline=True),
         Format(

@@ -100,6 +100,13 @@ def tracking_view(
     )
 
 
+def add_new_note(view: Tabular, lang: Lang) -> None:
+    """Give a measure listing an empty ``new_note`` column, to fill in and import (csv)."""
+    view.columns.append(Column("new_note", label("col_new_note", lang), human=False))
+    for row in view.rows:
+        row["new_note"] = None
+
+
 def _named_groups(dataset: Dataset, by: str, lang: Lang) -> list[tuple[str, str, list[Measure]]]:
     """The status overview's groups (docs/status.md), each with a name to show."""
     titles = {t.id: t.title_in(lang) for t in dataset.themes}
@@ -170,8 +177,10 @@ def changes_view(
         Column("measure", label("measure_field", lang)),
         Column("field", label("field", lang), human=False),
         Column("field_label", label("field", lang), machine=False),
-        Column("old", label("old", lang), wide=True),
-        Column("new", label("new", lang), wide=True),
+        Column("old", label("old", lang), human=False),
+        Column("new", label("new", lang), human=False),
+        Column("old_label", label("old", lang), machine=False, wide=True),
+        Column("new_label", label("new", lang), machine=False, wide=True),
         Column("conflict", label("conflict", lang)),
         Column("place", label("place", lang), human=False),
     ]
@@ -182,8 +191,10 @@ def changes_view(
             "measure": c.measure,
             "field": c.field,
             "field_label": fields.get(c.field, c.field),
-            "old": _shown(c.field, c.old, lang),
-            "new": _shown(c.field, c.new, lang),
+            "old": c.old,
+            "new": c.new,
+            "old_label": _shown(c.field, c.old, lang),
+            "new_label": _shown(c.field, c.new, lang),
             "conflict": id(c) in clashing,
             "place": c.place,
         }
