@@ -6,6 +6,8 @@ import io
 import re
 from pathlib import Path
 
+import pytest
+
 from digivisio_cli.app.cli import run
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.errors import DiffExit, ExitCode
@@ -44,3 +46,40 @@ def test_the_process_edge_can_be_injected() -> None:
     assert err.getvalue().startswith("digivisio: No theme, goal or measure has the id '3.2.9'.")
     assert run(["who-owns", "3.2.2.1", "--format", "plain"], env=env) == ExitCode.OK
     assert out.getvalue().startswith("3.2.2.1\t")
+
+
+def test_a_run_builds_only_the_command_it_names() -> None:
+    import typer
+
+    from digivisio_cli.app.cli import _only, app, command_name
+
+    assert command_name(["--lang", "fi", "--no-color", "who-owns", "3.2.2"]) == "who-owns"
+    assert command_name(["--data", "x.yaml", "--help"]) is None
+    built = typer.main.get_command(_only("who-owns"))
+    assert list(getattr(built, "commands", {})) == ["who-owns"]
+    assert _only("who-own") is app and _only(None) is app
+
+
+def test_each_command_helps_alike_built_alone_or_with_all(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    from digivisio_cli.app.cli import _only, app
+
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def help_of(command: typer.core.TyperGroup, name: str) -> str:
+        with pytest.raises(SystemExit) as done:
+            command.main([name, "--help"], prog_name="digivisio")
+        assert done.value.code == 0
+        return capsys.readouterr().out
+
+    full = typer.main.get_command(app)
+    assert isinstance(full, typer.core.TyperGroup)
+    names = list(full.commands)
+    assert len(names) >= 9
+    for name in names:
+        alone = typer.main.get_command(_only(name))
+        assert isinstance(alone, typer.core.TyperGroup)
+        assert help_of(alone, name) == help_of(full, name)

@@ -7,6 +7,7 @@ message on stderr and an exit code.
 
 from __future__ import annotations
 
+import copy
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -46,7 +47,7 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_DATA, ENV_STATUS, LANGS, Lang
+from digivisio_cli.settings import ENV_DATA, ENV_STATUS, LANGS, Lang, option_names
 
 if TYPE_CHECKING:
     from digivisio_cli.domain.model import Dataset, Measure
@@ -375,14 +376,55 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
+def command_name(args: list[str]) -> str | None:
+    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
+    expecting_value = False
+    for arg in args:
+        if expecting_value:
+            expecting_value = False
+        elif arg in GLOBAL_WITH_VALUE:
+            expecting_value = True
+        elif not arg.startswith("-"):
+            return arg
+        elif arg == "--":
+            return None
+    return None
+
+
+def _only(name: str | None) -> typer.Typer:
+    """The app with only the command ``name`` registered, or the whole app.
+
+    Typer builds a Click command from the signature of every registered function on each run,
+    which costs more than the answer itself; a run needs only the command it names. Help, an
+    unknown name (Typer suggests the near ones) and shell completion get the whole app.
+    """
+    if name is None:
+        return app
+    commands = [
+        c
+        for c in app.registered_commands
+        if (c.name or (c.callback and typer.main.get_command_name(c.callback.__name__))) == name
+    ]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = commands
+    only.registered_groups = groups
+    return only
+
+
+GLOBAL_WITH_VALUE = option_names(takes_value=True)
+
+
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run the CLI; turn every error into a message on stderr and an exit code."""
     from digivisio_cli.app.report import error_lines
     from digivisio_cli.data.store import release
 
     _env = begin(env)
-    command = typer.main.get_command(app)
     args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    command = typer.main.get_command(_only(command_name(args)))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
     except SystemExit as exc:

@@ -13,9 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from digivisio_cli.data import cache
-from digivisio_cli.data.source import read_bytes
-
 T = TypeVar("T")
 
 
@@ -34,6 +31,10 @@ class DocumentKind(Generic[T]):
 
 def load(kind: DocumentKind[T], path: Path) -> T:
     """The validated document at ``path``: from the cache when these bytes were seen before."""
+    # Imported here: run() imports this module for release(), which even --help reaches.
+    from digivisio_cli.data import cache
+    from digivisio_cli.data.source import read_bytes
+
     content = read_bytes(path)
     with collector_paused():
         key = cache.key(content, kind.name)
