@@ -55,6 +55,8 @@ _HEADER_LABELS = {
 _GUARDED = ("=", "+", "-", "@", "\t", "\r")
 #: Excel's day 0 (its 1900 date system, as LibreOffice writes it too).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: How many of a sheet's headers a "no ID column" message lists.
+_MAX_HEADERS = 20
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
@@ -114,7 +116,10 @@ class ReadSheet:
 
 
 def _p(place: str, key: str, suggestions: Iterable[str] = (), **params: object) -> SheetProblem:
-    shown = tuple((k, printable(str(v), MAX_ECHO)) for k, v in params.items())
+    # A list of headers is allowed to be longer than one echoed value (each is cut already).
+    shown = tuple(
+        (k, printable(str(v), None if k == "headers" else MAX_ECHO)) for k, v in params.items()
+    )
     return SheetProblem(place, key, shown, tuple(suggestions))
 
 
@@ -327,7 +332,8 @@ def _columns(table: Table, problems: list[SheetProblem]) -> dict[str, int]:
         if column is not None and column not in found:
             found[column] = j
     place = table.header[0].place if table.header else table.name
-    headers = ", ".join(str(c.value) for c in table.header if c.value is not None) or "–"
+    named = [printable(str(c.value), MAX_ECHO) for c in table.header if c.value is not None]
+    headers = ", ".join(named[:_MAX_HEADERS] + (["…"] if len(named) > _MAX_HEADERS else [])) or "–"
     if "id" not in found:
         problems.append(_p(place, "imp_no_id_column", headers=headers))
     elif len(found) == 1:
