@@ -213,3 +213,21 @@ def test_not_a_workbook_is_a_problem_not_a_traceback(tmp_path: Path, bundled: Da
     fake.write_bytes(b"PK\x03\x04 not really a zip")
     (problem,) = read(fake, [m.id for m in bundled.measures], "en").problems
     assert problem.key == "imp_unreadable" and problem.place == str(fake)
+
+
+def test_invisible_marks_an_excel_csv_puts_before_ids_and_dates_are_ignored(
+    tmp_path: Path, bundled: Dataset
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("id;state;due\n\u20603.1.1.1;done;\u20602026-12-31\n", encoding="utf-8-sig")
+    result = read(path, [m.id for m in bundled.measures], "en")
+    assert result.problems == ()
+    assert (result.rows[0].measure, result.rows[0].values["due"]) == ("3.1.1.1", "2026-12-31")
+
+
+def test_original_puts_the_finnish_text_in_the_tracking_sheet(
+    cli: Invoke, tmp_path: Path, bundled: Dataset
+) -> None:
+    sheet = openpyxl.load_workbook(export_book(cli, tmp_path, "--original"))["Tracking"]
+    assert sheet["D1"].value == "Original text (Finnish)"
+    assert sheet["D2"].value == bundled.measures[0].text

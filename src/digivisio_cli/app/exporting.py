@@ -71,7 +71,9 @@ def _tracking_sections(
         snapshot = Snapshot(
             content_hash(info.data_path), info.log_hash, generated, lang, "", info.log_entries
         )
-        out.append(tracking_view(dataset, measures, lang, info.reported, snapshot))
+        out.append(
+            tracking_view(dataset, measures, lang, info.reported, snapshot, request.original)
+        )
     if spec.progress and info.log_in_use:
         out.extend(progress_views(dataset, info.reported, lang))
     return out

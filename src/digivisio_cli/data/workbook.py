@@ -55,6 +55,8 @@ _HEADER_LABELS = {
 _GUARDED = ("=", "+", "-", "@", "\t", "\r")
 #: Excel's day 0 (its 1900 date system, as LibreOffice writes it too).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Invisible characters that may lead a cell: word joiner, zero-width space, BOM.
+_INVISIBLE = "\u2060\u200b\ufeff"
 #: How many of a sheet's headers a "no ID column" message lists.
 _MAX_HEADERS = 20
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -258,12 +260,18 @@ def _read_csv(content: bytes, name: str) -> Table:
 # --- checking the cells --------------------------------------------------------------------
 
 
+def _strip(value: object) -> str:
+    """A cell's text without surrounding spaces or the invisible marks an export may lead with
+    (a word joiner keeps a spreadsheet from reading an id as a date; a stray BOM)."""
+    return str(value).strip().lstrip(_INVISIBLE).strip()
+
+
 def _text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
+    text = _strip(value)
     if len(text) > 1 and text[0] == "'" and text[1] in _GUARDED:
         text = text[1:]
     return text or None
@@ -279,7 +287,7 @@ def _date(value: object) -> str | None:
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 2958466:
         return (_EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
-    text = str(value).strip()
+    text = _strip(value)
     found = _FI_DATE.match(text)
     if found:
         day, month, year = (int(g) for g in found.groups())

@@ -56,13 +56,16 @@ def tracking_view(
     lang: Lang,
     reported: Mapping[str, Reported],
     snapshot: Snapshot,
+    original: bool = False,
 ) -> Tabular:
     """The tracking sheet: a row per measure, read-only facts, editable status, the last report.
 
     ``snapshot`` gives the hashes and the export date; its rows are filled in here, one per
     measure in sheet order (row 2 on, under the header), with the status the sheet shows.
     """
-    cols = [Column(key, label(lk, lang), wide=key in ("text",)) for key, lk in HEADER_KEYS.items()]
+    cols = [Column(key, label(lk, lang), wide=key == "text") for key, lk in HEADER_KEYS.items()]
+    if original and lang != "fi":
+        cols[3] = Column("text", label("original", lang), wide=True)
     rows: list[dict[str, Value]] = []
     snap_rows: list[SnapshotRow] = []
     for index, m in enumerate(measures, start=2):
@@ -71,7 +74,7 @@ def tracking_view(
             "id": m.id,
             "goal": m.goal,
             "responsible": list(m.responsible),
-            "text": m.text_in(lang),
+            "text": m.text if original else m.text_in(lang),
             **{name: _display(name, st.values.get(name), lang) for name in FIELDS},
             "new_note": None,
             "last_note": st.note,
