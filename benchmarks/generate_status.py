@@ -2,7 +2,7 @@
 
 The entries report on the bundled data file's measures in turn, a day apart, going back from
 a fixed date; they set states, health, owners and due dates and carry notes the way a team's
-log would. The output is deterministic for a given N.
+log would. The output is deterministic for a given N (and, after 2026-11-30, any day).
 
     python benchmarks/generate_status.py 1000 -o /tmp/status-1k.yaml
 """
@@ -34,7 +34,9 @@ def entries(count: int) -> str:
     """The YAML text of a log with ``count`` entries, oldest first."""
     ids = measure_ids()
     out = ["# digivisio status log (synthetic, for the benchmark)", "schema_version: 1", "entries:"]
-    first = LAST - dt.timedelta(days=count // len(ids) + 1)
+    # Never after yesterday: a report dated in the future is an error.
+    last = min(LAST, dt.date.today() - dt.timedelta(days=1))
+    first = last - dt.timedelta(days=count // len(ids) + 1)
     for i in range(count):
         date = first + dt.timedelta(days=i // len(ids))
         out += [f"  - measure: {ids[i % len(ids)]}", f"    date: {date.isoformat()}"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -57,7 +58,7 @@ def log(cli: Invoke, tmp_path: Path) -> Path:
 
 def test_each_append_keeps_the_earlier_bytes_exactly(cli: Invoke, tmp_path: Path) -> None:
     seen = session(cli, tmp_path / "status.yaml")
-    for before, after in zip(seen, seen[1:]):
+    for before, after in itertools.pairwise(seen):
         assert after.startswith(before) and len(after) > len(before)
 
 
@@ -297,3 +298,67 @@ def test_ten_concurrent_status_sets_leave_ten_entries(tmp_path: Path) -> None:
     text = path.read_text()
     assert text.count("- measure: 3.1.1.1") == 10
     assert sorted(text.count(f'"run {i}"') for i in range(10)) == [1] * 10
+
+
+def test_what_status_set_leaves_in_the_cache_is_what_the_parser_reads(
+    cli: Invoke, tmp_path: Path, bundled: object
+) -> None:
+    from digivisio_cli.data import cache
+    from digivisio_cli.data.status import parse
+    from digivisio_cli.domain.status import StatusLog
+
+    env = {"DIGIVISIO_CACHE": "on", "DIGIVISIO_CACHE_DIR": str(tmp_path / "cache")}
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "schema_version: 1\nentries:\n- measure: '3.1.1.1'\n  date: '2024-01-02'\n  note: |\n"
+        "    two\n    lines\n",
+        encoding="utf-8",
+    )  # quoted values, items not indented, a block scalar last: the append must fit in
+    args = [
+        "--status",
+        str(path),
+        "status",
+        "set",
+        "3.2.2.1",
+        "on-hold",
+        "--owner",
+        "OKM/KTPO",
+        "--link",
+        "https://okm.fi/hanke?tunnus=OKM071:00/2021",
+        "--note",
+        'say "no": #1',
+        "--clear",
+        "due",
+        "--date",
+        D2,
+    ]
+    assert cli(args, env=env).exit_code == 0
+    content = path.read_bytes()
+    os.environ["DIGIVISIO_CACHE_DIR"], saved = (
+        str(tmp_path / "cache"),
+        os.environ.get("DIGIVISIO_CACHE_DIR"),
+    )
+    os.environ["DIGIVISIO_CACHE"], saved_switch = "on", os.environ.get("DIGIVISIO_CACHE")
+    try:
+        stored = cache.lookup(cache.key(content, "status"), StatusLog)
+    finally:
+        for var, value in (("DIGIVISIO_CACHE_DIR", saved), ("DIGIVISIO_CACHE", saved_switch)):
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
+    assert stored is not None
+    assert stored == parse(content, str(path), bundled)  # type: ignore[arg-type]
+    assert stored.entries[-1].note == 'say "no": #1' and stored.entries[-1].given == {
+        "state",
+        "owner",
+        "link",
+        "due",
+    }
+
+
+def test_text_with_a_control_character_is_refused_before_writing(cli: Invoke, log: Path) -> None:
+    before = log.read_bytes()
+    result = cli(["--status", str(log), "status", "set", "3.2.2.1", "--note", "bell\x07"])
+    assert result.exit_code == 2 and "U+0007" in result.stderr
+    assert log.read_bytes() == before

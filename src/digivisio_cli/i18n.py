@@ -266,6 +266,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "{path}: lisättiin toimenpiteelle {id} merkintä päivälle {date}.",
         "sv": "{path}: lade till en post för {id} daterad {date}.",
     },
+    "status_hidden_character": {
+        "en": "--{field}: the text holds the invisible control character {char}; leave it out.",
+        "fi": "--{field}: tekstissä on näkymätön ohjausmerkki {char}; jätä se pois.",
+        "sv": "--{field}: texten innehåller det osynliga styrtecknet {char}; ta bort det.",
+    },
     "status_nothing_to_set": {
         "en": "Nothing to record: give a state, or one of --health, --due, --owner, --link, "
         "--note, --clear.",

@@ -5,9 +5,9 @@ new entry's lines. It is written to a temporary file beside the log, flushed to 
 over the log in one step (through a symbolic link, onto the link's target), so that a full disk
 or a killed process leaves the old log, never half a new one. A lock file beside the log
 (``LOG.lock``, kept: removing it would race) makes concurrent runs take turns, so that each one's
-entry lands. Before anything is written the new content is read back through the log's own
-parser and must hold the old entries and the new one: a log that cannot be extended by appending
-(its entries in ``[...]``, or not the last part of the file) is refused.
+entry lands. Before anything is written the new content is read back and must hold the old
+entries, unchanged, and the new one: a log that cannot be extended by appending (its entries in
+``[...]``, or not the last part of the file) is refused.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from digivisio_cli.domain.model import Dataset
@@ -124,38 +125,60 @@ def append(path: Path, dataset: Dataset, entry: StatusEntry, today: dt.date) -> 
             old = read_bytes(target)
             before = load(path, dataset, today)
         new = compose(old, entry)
-        after = _read_back(new, str(path), dataset, today)
-        expected = [_comparable(e) for e in (*before.entries, entry)]
-        if [_comparable(e) for e in after.entries] != expected:
-            raise OutputError(
-                "status_not_appendable",
-                path=path,
-                reason="its entries are written in [ ] brackets or are not the last part of it",
-            )
+        line = new.count(b"\n", 0, len(old) + (0 if old.endswith(b"\n") else 1)) + 1
+        after = StatusLog(1, (*before.entries, replace(entry, line=line)))
+        check_appended(new, before, entry, str(path))
         _replace(target, new, created)
-        cache.store(cache.key(new, "status"), after)  # the next command reads it from the cache
+        # What the log's parser would make of the new bytes: the next command reads it at once.
+        cache.store(cache.key(new, "status"), after)
     return created
 
 
-def _read_back(new: bytes, name: str, dataset: Dataset, today: dt.date) -> StatusLog:
-    from digivisio_cli.data.status import parse as parse_log
-    from digivisio_cli.errors import DataFileError
+def check_appended(new: bytes, before: StatusLog, entry: StatusEntry, name: str) -> None:
+    """Refuse unless ``new`` reads as ``before``'s entries, unchanged, and then ``entry``.
 
+    A plain YAML read (libyaml's, when present) is enough: the earlier entries were validated
+    when ``before`` was loaded, and the new one is made of checked values, so what remains to
+    prove is that appending changed nothing in how the file reads. Pydantic is not needed.
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return parse_log(new, name, dataset, today)
-    except DataFileError as exc:
-        reason = "; ".join(p.message for p in exc.problems[:2])
-        raise OutputError("status_not_appendable", path=name, reason=reason) from None
+        raw = yaml.load(new, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise _not_appendable(name, str(getattr(exc, "problem", None) or exc)) from None
+    items = raw.get("entries") if isinstance(raw, dict) else None
+    if not isinstance(items, list) or len(items) != len(before.entries) + 1:
+        raise _not_appendable(
+            name, "its entries are written in [ ] brackets or are not the last part of it"
+        )
+    for item, old in zip(items, (*before.entries, entry), strict=True):
+        if not isinstance(item, dict) or _as_read(item) != _comparable(old):
+            raise _not_appendable(name, "the new entry would change how the log reads")
+
+
+def _not_appendable(name: str, reason: str) -> OutputError:
+    return OutputError("status_not_appendable", path=name, reason=reason)
+
+
+def _date(value: object) -> object:
+    # A hand-written log may quote its dates; the schema reads "2024-01-15" as that date.
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    return value
+
+
+def _as_read(item: dict[str, object]) -> tuple[object, ...]:
+    sets = {
+        name: _date(item[name]) if name == "due" else item[name] for name in CARRIED if name in item
+    }
+    return (item.get("measure"), _date(item.get("date")), sets, item.get("note"), item.get("by"))
 
 
 def _comparable(entry: StatusEntry) -> tuple[object, ...]:
-    return (
-        entry.measure,
-        entry.date,
-        entry.sets(),
-        entry.note,
-        entry.by,
-    )
+    return (entry.measure, entry.date, entry.sets(), entry.note, entry.by)
 
 
 def _replace(target: Path, data: bytes, created: bool) -> None:

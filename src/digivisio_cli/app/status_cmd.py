@@ -8,7 +8,6 @@ is :mod:`digivisio_cli.domain.status`'s, the writing :mod:`digivisio_cli.app.sta
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,7 +16,6 @@ import typer
 
 from digivisio_cli.app.options import FormatOpt, complete_ids
 from digivisio_cli.app.session import Options, dataset, emit, opts, status_log
-from digivisio_cli.domain.status import CARRIED, DEFAULT_STALE_AFTER, HEALTHS, STATES
 from digivisio_cli.errors import DataFileError, UnknownNameError, UsageError
 from digivisio_cli.i18n import label, message
 from digivisio_cli.settings import LANGS, Lang
@@ -75,6 +73,10 @@ def parse_code(raw: str, kind: str, lang: Lang) -> str:
 
     Labels are accepted in every language (they never collide), case and accents aside.
     """
+    import difflib
+
+    from digivisio_cli.domain.status import HEALTHS, STATES
+
     codes = STATES if kind == "state" else HEALTHS
     wanted = _fold(raw)
     for code in codes:
@@ -130,27 +132,30 @@ def overview(
         GroupChoice, typer.Option("--by", help="A row per agency, theme or goal.")
     ] = GroupChoice.agency,
     stale_after: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--stale-after",
             min=0,
             metavar="DAYS",
-            help="A report older than this many days is stale.",
+            help="A report older than this many days is stale [default: 90].",
+            show_default=False,
         ),
-    ] = DEFAULT_STALE_AFTER,
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """The overview: per agency (theme, goal) how many measures are in each state, unreported,
     stale, at risk or off track, and the share done; a total row."""
     if ctx.invoked_subcommand is not None:
         return
+    from digivisio_cli.domain.status import DEFAULT_STALE_AFTER
     from digivisio_cli.domain.status import overview as count
     from digivisio_cli.render.statusview import overview_view
 
     options = opts(ctx)
     data = dataset(options)
     log = _log_or_refuse(options, data, "status")
-    result = count(data, log.entries, dt.date.today(), by.value, stale_after)
+    days = DEFAULT_STALE_AFTER if stale_after is None else stale_after
+    result = count(data, log.entries, dt.date.today(), by.value, days)
     emit(options, overview_view(data, result, options.lang), fmt)
 
 
@@ -204,9 +209,11 @@ def set_status(
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who reports.")] = None,
 ) -> None:
     """Append one dated entry for a measure to the status log (created if missing)."""
+    import difflib
+
     from digivisio_cli.app.status_append import append
     from digivisio_cli.data.status import resolve_status_path
-    from digivisio_cli.domain.status import StatusEntry
+    from digivisio_cli.domain.status import CARRIED, StatusEntry
 
     options = opts(ctx)
     lang = options.lang
@@ -238,6 +245,7 @@ def set_status(
         values[name] = None
     if not values and note is None:
         raise UsageError("status_nothing_to_set")
+    _refuse_hidden({"owner": owner, "link": link, "note": note, "by": by})
     path = resolve_status_path(options.status)
     if path is None:
         raise UsageError("status_needed", option="status set")
@@ -250,6 +258,16 @@ def set_status(
     if created:
         options.env.note(message("status_created", lang, path=path))
     options.env.note(message("status_added", lang, path=path, id=measure, date=day.isoformat()))
+
+
+def _refuse_hidden(texts: dict[str, str | None]) -> None:
+    # The log's rules refuse these characters in any text; refuse them before anything is written.
+    from digivisio_cli.data.rules import hidden_character
+
+    for field, text in texts.items():
+        char = hidden_character(text) if text is not None else None
+        if char is not None:
+            raise UsageError("status_hidden_character", field=field, char=f"U+{ord(char):04X}")
 
 
 # --- log and since -------------------------------------------------------------------------

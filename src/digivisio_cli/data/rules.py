@@ -213,6 +213,12 @@ _HIDDEN = re.compile(
 )
 
 
+def hidden_character(text: str) -> str | None:
+    """The first character of :data:`_HIDDEN` in ``text``, or None (for text typed to be stored)."""
+    found = _HIDDEN.search(text)
+    return found.group() if found else None
+
+
 def hidden_characters(raw: dict[str, Any], locate: Locator) -> list[Problem]:
     """A problem for every text of any document that holds a character in :data:`_HIDDEN`."""
     out: list[Problem] = []

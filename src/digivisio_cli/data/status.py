@@ -11,17 +11,14 @@ that on every load, cached or not, so a log can never outlive the measures it na
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from digivisio_cli.data.source import resolve_path
 from digivisio_cli.data.store import DocumentKind, collector_paused
 from digivisio_cli.data.store import load as _load
 from digivisio_cli.domain.model import Dataset
-from digivisio_cli.domain.query import has_prefix
 from digivisio_cli.domain.status import CARRIED, HEALTHS, STATES, StatusEntry, StatusLog
 from digivisio_cli.errors import DataFileError, Problem
 from digivisio_cli.settings import ENV_STATUS
@@ -29,39 +26,12 @@ from digivisio_cli.text import quoted as _q
 
 if TYPE_CHECKING:
     from digivisio_cli.data.schema import LazyAdapter
+    from digivisio_cli.data.status_schema import EntryFile, LogFile
 
 #: Where a log keeps its entries, for naming the measure a problem lies in.
 SECTION, KEY = "entries", "measure"
 #: The keys an entry may have, in the order ``status set`` writes them.
 ENTRY_KEYS = ("measure", "date", *CARRIED, "note", "by")
-
-# NOTE: a plain dict, not pydantic.ConfigDict, so that importing this module stays cheap.
-_STRICT = {"extra": "forbid", "str_strip_whitespace": False}
-
-
-@dataclass(frozen=True)
-class _EntryFile:
-    """An entry as the file must spell it (Pydantic reads this; the domain gets StatusEntry)."""
-
-    __pydantic_config__ = _STRICT
-    measure: str
-    date: _dt.date
-    state: Literal["not-started", "in-progress", "done", "on-hold", "dropped"] | None = None
-    health: Literal["on-track", "at-risk", "off-track"] | None = None
-    due: _dt.date | None = None
-    owner: str | None = None
-    link: str | None = None
-    note: str | None = None
-    by: str | None = None
-
-
-@dataclass(frozen=True)
-class _LogFile:
-    """The file as a whole."""
-
-    __pydantic_config__ = _STRICT
-    schema_version: Literal[1]
-    entries: tuple[_EntryFile, ...]
 
 
 def resolve_status_path(path: str | os.PathLike[str] | None) -> Path | None:
@@ -91,12 +61,13 @@ def parse(
     """
     from digivisio_cli.data.rules import hidden_characters
     from digivisio_cli.data.schema import LazyAdapter, Locator, validate
+    from digivisio_cli.data.status_schema import LogFile
     from digivisio_cli.data.yaml_strict import Entries, decode, parse_yaml
 
     global _adapter
     if _adapter is None:
-        _adapter = LazyAdapter(_LogFile)
-    adapter: LazyAdapter[_LogFile] = _adapter
+        _adapter = LazyAdapter(LogFile)
+    adapter: LazyAdapter[LogFile] = _adapter
     entries = Entries(section=SECTION, key=KEY)
     with collector_paused():
         text = decode(content, name)
@@ -141,10 +112,10 @@ def parse(
         )
 
 
-_adapter: LazyAdapter[_LogFile] | None = None
+_adapter: LazyAdapter[LogFile] | None = None
 
 
-def _entry(valid: _EntryFile, raw: dict[str, Any], line: int) -> StatusEntry:
+def _entry(valid: EntryFile, raw: dict[str, Any], line: int) -> StatusEntry:
     # The schema says what the values are; the raw mapping says which carried fields the entry
     # names at all (left out: keep; null: clear).
     return StatusEntry(
@@ -175,6 +146,8 @@ def _label_problems(rows: list[tuple[int, dict[str, Any]]], locate: Any) -> list
             value = item.get(field)
             if value is None or value in codes:
                 continue
+            import difflib
+
             close = _label_of(field, codes, str(value)) or difflib.get_close_matches(
                 str(value).casefold(), codes, n=2, cutoff=0.5
             )
@@ -226,6 +199,10 @@ def reference_problems(
 def _unknown_measure(
     ident: str, dataset: Dataset, measures: set[str], goals: set[str], themes: set[str]
 ) -> str:
+    import difflib
+
+    from digivisio_cli.domain.query import has_prefix
+
     if ident in goals or ident in themes:
         kind = "goal" if ident in goals else "theme"
         under = [m.id for m in dataset.measures if has_prefix(m.id, ident)][:2]

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from digivisio_cli.domain.model import Dataset, Measure
-from digivisio_cli.domain.query import has_prefix
 
 State = Literal["not-started", "in-progress", "done", "on-hold", "dropped"]
 Health = Literal["on-track", "at-risk", "off-track"]
@@ -155,12 +154,23 @@ def _apply(current: MeasureStatus, entry: StatusEntry) -> MeasureStatus:
 
 
 def fold(entries: Iterable[StatusEntry]) -> dict[str, MeasureStatus]:
-    """Each reported measure's current status, by measure id."""
-    out: dict[str, MeasureStatus] = {}
+    """Each reported measure's current status, by measure id.
+
+    The same as applying :func:`_apply` entry by entry, without a new status per entry: the
+    values are gathered in one mapping per measure and frozen once at the end.
+    """
+    values: dict[str, dict[str, object]] = {}
     for entry in in_order(entries):
-        current = out.get(entry.measure) or MeasureStatus(entry.measure)
-        out[entry.measure] = _apply(current, entry)
-    return out
+        current = values.get(entry.measure)
+        if current is None:
+            current = values[entry.measure] = {"measure": entry.measure, "reports": 0}
+        for name in entry.given:
+            current[name] = getattr(entry, name)
+        if entry.note is not None:
+            current["note"], current["note_date"] = entry.note, entry.date
+        current["date"] = entry.date
+        current["reports"] += 1  # type: ignore[operator]
+    return {m: MeasureStatus(**v) for m, v in values.items()}  # type: ignore[arg-type]
 
 
 def status_of(folded: Mapping[str, MeasureStatus], measure_id: str) -> MeasureStatus:
@@ -174,6 +184,8 @@ def history(
     since: _dt.date | None = None,
 ) -> list[StatusEntry]:
     """The entries under any of ``prefixes`` (all when none), dated on or after ``since``, oldest first."""
+    from digivisio_cli.domain.query import has_prefix  # here: query is heavy for a status run
+
     chosen = [
         e
         for e in entries
@@ -309,6 +321,8 @@ def groups(
             per.pop(None, None)
         return list(per.items())
     if by == "theme":
+        from digivisio_cli.domain.query import has_prefix
+
         return [
             (t.id, [m for m in dataset.measures if has_prefix(m.goal, t.id)])
             for t in dataset.themes
