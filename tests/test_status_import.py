@@ -251,3 +251,21 @@ def test_a_workbook_resaved_by_libreoffice_imports_the_same(cli: Invoke, log: Pa
     code, again, err = run_import(cli, log, resaved, "--dry-run", "-f", "json")
     assert code == 0, err
     assert json.loads(again) == json.loads(direct)
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "csv", "json", "md"])
+def test_the_changes_are_shown_in_every_format(cli: Invoke, log: Path, fmt: str) -> None:
+    book = fill(export(cli, log), {})
+    book = fill(book, {f"E{row_of(book, '3.1.1.2')}": "done"})
+    code, out, err = run_import(cli, log, book, "--dry-run", "--format", fmt)
+    assert code == 0, err
+    assert "3.1.1.2" in out and ("done" in out)
+
+
+def test_the_first_import_creates_the_log_and_says_so(cli: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("id,state\n3.1.1.1,done\n", encoding="utf-8")
+    log = tmp_path / "new.yaml"
+    code, _, err = run_import(cli, log, path, "--date", D1)
+    assert code == 0, err
+    assert f"Created the status log {log}." in err and b"state: done" in log.read_bytes()

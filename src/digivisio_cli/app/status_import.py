@@ -171,8 +171,11 @@ def run_import(
         return 0
     from digivisio_cli.app.status_append import append
 
+    # NOTE: one append per measure, each atomic and locked (the log's own writer); were the run
+    # killed halfway, importing the workbook again writes exactly the entries still missing.
     for planned in plan.entries:
-        append(log_path, data, _entry(planned, day, by), dt.date.today())
+        if append(log_path, data, _entry(planned, day, by), dt.date.today()):
+            options.env.note(message("status_created", lang, path=log_path))
     options.env.note(message("imp_written", lang, count=len(plan.entries), path=log_path))
     return len(plan.entries)
 
