@@ -67,12 +67,9 @@ def figure(tab: Tabular, lang: Lang) -> str:
     ]
     for i, row in enumerate(tab.rows):
         y = _TOP + i * _ROW_H
-        name = (
-            f"{row.get('key')} {row.get('name')}"
-            if row.get("name") != row.get("key")
-            else row.get("key")
-        )
-        shown = str(name)
+        # An agency by its code (the table after it gives the name); a theme by id and title.
+        key, name = str(row.get("key")), str(row.get("name") or "")
+        shown = key if tab.kind == "progress-agency" or name == key else f"{key} {name}"
         if len(shown) > 28:
             shown = shown[:27] + "…"
         out.append(
