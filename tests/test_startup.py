@@ -141,3 +141,19 @@ def test_an_appended_log_is_answered_from_the_cache_at_once(warm_log: Path) -> N
     assert (
         not _imported(warm_log.parent, ["--status", str(warm_log), "status", "-f", "json"]) & HEAVY
     )
+
+
+def test_without_a_status_log_no_status_module_is_imported(warm: Path) -> None:
+    listing = warm / "modules-full.txt"
+    probe = PROBE.replace('m.split(".")[0] for m in sys.modules', "m for m in sys.modules")
+    env = {**os.environ, "DIGIVISIO_CACHE": "on", "DIGIVISIO_CACHE_DIR": str(warm / "cache")}
+    env.pop("DIGIVISIO_STATUS", None)
+    subprocess.run(
+        [sys.executable, "-c", probe, str(listing), "who-owns", "3.2.2", "--format", "json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    imported = set(listing.read_text().split())
+    assert not imported & {"digivisio_cli.domain.status", "digivisio_cli.data.status"}

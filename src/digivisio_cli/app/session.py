@@ -6,6 +6,7 @@ Kept apart from :mod:`digivisio_cli.app.cli` so that command groups in modules o
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ import typer
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import Lang
+from digivisio_cli.settings import ENV_STATUS, Lang
 
 if TYPE_CHECKING:
     from digivisio_cli.domain.model import Dataset
@@ -53,6 +54,8 @@ def dataset(options: Options) -> Dataset:
 
 def status_log(options: Options, data: Dataset) -> StatusLog | None:
     """The status log in use (``--status``, ``$DIGIVISIO_STATUS``), checked against ``data``."""
+    if options.status is None and not os.environ.get(ENV_STATUS):
+        return None  # no log: not even the log's modules are imported
     from digivisio_cli.data.status import load, resolve_status_path
 
     path = resolve_status_path(options.status)
@@ -67,10 +70,12 @@ def status_log(options: Options, data: Dataset) -> StatusLog | None:
 
 def current_status(options: Options, data: Dataset) -> dict[str, MeasureStatus] | None:
     """Each measure's current status under the log in use, or None without a log."""
+    log = status_log(options, data)
+    if log is None:
+        return None
     from digivisio_cli.domain.status import fold
 
-    log = status_log(options, data)
-    return None if log is None else fold(log.entries)
+    return fold(log.entries)
 
 
 def emit(options: Options, view: Tabular, fmt: Enum | None) -> None:
