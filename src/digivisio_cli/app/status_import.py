@@ -227,13 +227,14 @@ def tracking_input(options: Options, data: Dataset) -> Tracking:
     from digivisio_cli.app.exporting import Tracking, content_hash
     from digivisio_cli.app.session import status_log
     from digivisio_cli.data.source import resolve_data_path
-    from digivisio_cli.data.status import resolve_status_path
-    from digivisio_cli.domain.status import fold
 
     data_path = resolve_data_path(options.data)
     log = status_log(options, data)
     if log is None:
         return Tracking(data_path)
+    from digivisio_cli.data.status import resolve_status_path
+    from digivisio_cli.domain.status import fold
+
     log_path = resolve_status_path(options.status)
     assert log_path is not None  # there is a log
     return Tracking(
