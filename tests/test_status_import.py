@@ -269,3 +269,51 @@ def test_the_first_import_creates_the_log_and_says_so(cli: Invoke, tmp_path: Pat
     code, _, err = run_import(cli, log, path, "--date", D1)
     assert code == 0, err
     assert f"Created the status log {log}." in err and b"state: done" in log.read_bytes()
+
+
+def test_only_the_import_command_imports_the_workbook_reader(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    probe = (
+        "import sys; from digivisio_cli.app.cli import run; "
+        "code = run(sys.argv[1:]); print(code, 'openpyxl' in sys.modules)"
+    )
+    env = {
+        **os.environ,
+        "DIGIVISIO_CACHE": "off",
+        "PYTHONPATH": str(Path(__file__).parents[1] / "src"),
+    }
+    book = tmp_path / "b.xlsx"
+    runs = {
+        "export": ["export", "-f", "xlsx", "-o", str(book)],
+        "listing": ["measures", "-f", "json"],
+    }
+    for name, args in runs.items():
+        out = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert out.splitlines()[-1] == "0 False", name
+    log = tmp_path / "s.yaml"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe,
+            "--status",
+            str(log),
+            "status",
+            "import",
+            str(book),
+            "--dry-run",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.splitlines()[-1] == "0 True"

@@ -39,6 +39,8 @@ STATE_COLOURS = {
     "on-hold": "#F6B26B",
     "dropped": "#7F7F7F",
 }
+#: Points per line of wrapped text (Calibri 11, Excel's default).
+_LINE_HEIGHT = 15
 #: Due dates a date validation accepts: any plausible target date.
 _DATE_RANGE = (dt.datetime(2000, 1, 1), dt.datetime(2100, 12, 31))
 
@@ -105,7 +107,15 @@ def write_tracking(book: Any, name: str, tab: Tabular, ctx: RenderContext) -> No
         editable = column.key in EDITABLE
         sheet.write_string(0, j, column.label, fmt["head_rw" if editable else "head_ro"])
         sheet.set_column(j, j, _WIDTHS.get(column.key, 40 if column.key in _WIDE else 14))
+    widths = {key: _WIDTHS.get(key, 40 if key in _WIDE else 14) for key in keys}
     for i, row in enumerate(tab.rows, start=1):
+        # XlsxWriter cannot measure text and spreadsheets do not grow a row on opening: the row
+        # gets the height of its longest wrapped cell, estimated from the column's width.
+        lines = max(
+            (_lines(cell_text(row.get(k), ctx.lang), widths[k]) for k in keys if k in _WIDE),
+            default=1,
+        )
+        sheet.set_row(i, _LINE_HEIGHT * lines)
         for j, key in enumerate(keys):
             value = row.get(key)
             editable = key in EDITABLE
@@ -127,9 +137,24 @@ def write_tracking(book: Any, name: str, tab: Tabular, ctx: RenderContext) -> No
     sheet.freeze_panes(1, 1)
     if tab.rows:
         sheet.autofilter(0, 0, len(tab.rows), len(keys) - 1)
+    _print_setup(sheet)
+    sheet.repeat_rows(0)  # the header on every printed page
     snapshot = (tab.envelope or {}).get("snapshot")
     if isinstance(snapshot, Snapshot):
         _write_snapshot(book, snapshot)
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide (≤ 12)."""
+    per_line = max(int(width * 1.2), 1)
+    return min(max(-(-len(text) // per_line), 1), 12)
+
+
+def _print_setup(sheet: Any) -> None:
+    """A4 landscape, as wide as one page (a meeting prints the sheet to hand round)."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
 
 
 def _write_snapshot(book: Any, snap: Snapshot) -> None:
@@ -162,6 +187,7 @@ def _write_snapshot(book: Any, snap: Snapshot) -> None:
 def write_progress(book: Any, name: str, tabs: Sequence[Tabular], ctx: RenderContext) -> None:
     """The progress sheet: each progress view's numbers, and beside them a stacked bar chart."""
     sheet = book.add_worksheet(name)
+    _print_setup(sheet)
     head = book.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1, "text_wrap": True})
     title = book.add_format({"bold": True, "font_size": 13})
     sheet.set_column(0, 0, 14)
@@ -198,7 +224,7 @@ def write_progress(book: Any, name: str, tabs: Sequence[Tabular], ctx: RenderCon
         chart.set_x_axis(
             {"name": label("measure_count", ctx.lang), "major_gridlines": {"visible": True}}
         )
-        chart.set_y_axis({"reverse": True})
+        chart.set_y_axis({"reverse": True, "crossing": "max"})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 620, "height": 120 + 34 * max(len(tab.rows), 1)})
         sheet.insert_chart(top, len(tab.columns) + 1, chart)
