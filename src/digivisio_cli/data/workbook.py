@@ -201,20 +201,26 @@ def _read_snapshot(book: object) -> Snapshot | None:
     width = len(SNAPSHOT_ROWS)
     for cells in grid[at + 1 :]:
         cells = (cells + [""] * width)[:width]
-        if not cells[0].isdigit():
+        number = _whole(cells[0])
+        if number is None:
             continue
         values = {f: cells[3 + i] or None for i, f in enumerate(FIELDS)}
-        rows.append(SnapshotRow(int(cells[0]), cells[1], cells[2], values))
-    entries = meta.get("log_entries", "0")
+        rows.append(SnapshotRow(number, cells[1], cells[2], values))
     return Snapshot(
         meta.get("data_sha256", ""),
         meta.get("log_sha256", ""),
         meta.get("exported", ""),
         meta.get("lang", "en"),
         meta.get("sheet", ""),
-        int(entries) if entries.isdigit() else 0,
+        _whole(meta.get("log_entries", "0")) or 0,
         tuple(rows),
     )
+
+
+def _whole(text: str) -> int | None:
+    """``"12"`` (or ``"12.0"``, should a spreadsheet have made a number of it) as 12."""
+    found = re.fullmatch(r"(\d+)(?:\.0+)?", text.strip())
+    return int(found.group(1)) if found else None
 
 
 def _unreadable(name: str, reason: str) -> Table:
