@@ -41,6 +41,8 @@ def invoke_cli(
         "NO_COLOR": "1",
         "COLUMNS": "120",
         "DIGIVISIO_CACHE": "off",
+        # A developer's own setting must not turn every answer into an as-of one.
+        "DIGIVISIO_AS_OF": None,
     }
     base.update(env or {})
     with runner.isolation(input=stdin, env=base) as (out, err, _):

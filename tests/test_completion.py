@@ -38,6 +38,9 @@ LINES = [
     "digivisio export --force -o out.csv --actor =",
     "digivisio who-owns --original 3.3.",
     "digivisio -l sv --no-color who-owns -f json 3.1.",
+    "digivisio --as-of 2026-06-01 who-owns 3.1.",
+    "digivisio --as-of=today measures --actor O",
+    "digivisio measures --as-of 2026-06-01 --actor K",
 ]
 # Requests the fast path leaves to Typer: command and option names, other option values.
 DEFERRED = [
@@ -56,6 +59,7 @@ DEFERRED = [
     "digivisio measures --format ",
     "digivisio measures --role r",
     "digivisio --lang ",
+    "digivisio --as-of ",
 ]
 
 

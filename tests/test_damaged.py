@@ -89,6 +89,14 @@ def just_over_the_limit(folder: Path) -> Path:
 
 LIMIT = f"the limit is {MAX_BYTES // 2**20} MiB"
 
+#: The last line of Karvi's entry in the fixture, after which a succession is written.
+KARVI = "    abbreviations: [NCU, FINEEC]\n"
+
+
+def succession(mapping: str) -> Build:
+    """The fixture with Karvi succeeded as ``mapping`` (a YAML flow mapping) says."""
+    return edit(KARVI, f"{KARVI}    successor: {mapping}\n")
+
 
 BILLION_LAUGHS = b"""\
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
@@ -483,6 +491,98 @@ CATALOGUE = [
             "(declared: OKM, OPH, Karvi)",
             SUMMARY_1,
         ),
+    ),
+    # --- agency succession (docs/data.md, "Succession") ---
+    Case(
+        "a succession loads",
+        succession("{agency: OPH, since: 2026-01-01, source: HE 31/2025 vp}"),
+        0,
+        (),
+    ),
+    Case(
+        "a successor that is not a declared agency",
+        succession("{agency: EDUFI, since: 2026-01-01, source: HE 31/2025 vp}"),
+        1,
+        (
+            "{path}:20: agency 'Karvi': successor: unknown agency 'EDUFI' "
+            "(declared: OKM, OPH, Karvi)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "an agency that succeeds itself",
+        succession("{agency: Karvi, since: 2026-01-01, source: HE 31/2025 vp}"),
+        1,
+        ("{path}:20: agency 'Karvi': successor: an agency cannot succeed itself", SUMMARY_1),
+    ),
+    Case(
+        "successions that form a cycle",
+        lambda folder: write(
+            VALID.replace(
+                "    abbreviations: [EDUFI]\n",
+                "    abbreviations: [EDUFI]\n"
+                "    successor: {agency: Karvi, since: 2026-01-01, source: x}\n",
+            )
+            .replace(KARVI, KARVI + "    successor: {agency: OPH, since: 2026-01-01, source: x}\n")
+            .encode("utf-8")
+        )(folder),
+        1,
+        (
+            "{path}:17: agency 'OPH': successor: the successions form a cycle "
+            "('OPH' → 'Karvi' → 'OPH'), so no agency would carry their measures",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a successor that was itself succeeded by then",
+        lambda folder: write(
+            VALID.replace(
+                "    abbreviations: [EDUFI]\n",
+                "    abbreviations: [EDUFI]\n"
+                "    successor: {agency: OKM, since: 2025-01-01, source: x}\n",
+            )
+            .replace(KARVI, KARVI + "    successor: {agency: OPH, since: 2026-01-01, source: x}\n")
+            .encode("utf-8")
+        )(folder),
+        1,
+        (
+            "{path}:21: agency 'Karvi': successor: 'OPH' was itself succeeded by 'OKM' on "
+            "2025-01-01, by the date of this succession (2026-01-01); name 'OKM' as the successor",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a succession dated on a day that does not exist",
+        succession("{agency: OPH, since: 2026-02-30, source: HE 31/2025 vp}"),
+        1,
+        (
+            "{path}:20: not valid YAML: '2026-02-30' is not a valid date "
+            "(day is out of range for month)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a succession dated in words",
+        succession("{agency: OPH, since: soon, source: HE 31/2025 vp}"),
+        1,
+        ("{path}:20: successor.since: expected a date such as 2023-04-14", SUMMARY_1),
+    ),
+    Case(
+        "a succession before the document was published",
+        succession("{agency: OPH, since: 2020-01-01, source: HE 31/2025 vp}"),
+        1,
+        (
+            "{path}:20: agency 'Karvi': successor.since: 2020-01-01 is before the document was "
+            "published (2023-04-14); a succession records a change after the document named "
+            "the agency",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a succession without its source",
+        succession("{agency: OPH, since: 2026-01-01}"),
+        1,
+        ("{path}:20: missing required key 'source'", SUMMARY_1),
     ),
     # --- the path itself ---
     Case("a folder", folder_itself, 1, ("{path}: is a folder, not a data file", SUMMARY_1)),

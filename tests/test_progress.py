@@ -62,3 +62,16 @@ def test_page_with_a_log_has_svg_bars_a_text_alternative_and_the_table(
 
 def test_page_without_a_log_has_no_progress_section(cli: Invoke) -> None:
     assert "<svg" not in cli(["export", "-f", "html"]).stdout
+
+
+def test_progress_by_agency_follows_as_of(cli: Invoke, log: Path) -> None:
+    published = cli(["--status", str(log), "export", "-f", "html"]).stdout
+    today = cli(["--status", str(log), "--as-of", "2026-06-01", "export", "-f", "html"]).stdout
+
+    def agency_desc(page: str) -> str:
+        found = re.search(r'<desc id="progress-agency-d">(.*?)</desc>', page)
+        assert found
+        return found.group(1)
+
+    assert "Karvi: 1" in agency_desc(published)
+    assert "Karvi" not in agency_desc(today) and "OPH: 25" in agency_desc(today)

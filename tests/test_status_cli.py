@@ -362,3 +362,18 @@ def test_text_with_a_control_character_is_refused_before_writing(cli: Invoke, lo
     result = cli(["--status", str(log), "status", "set", "3.2.2.1", "--note", "bell\x07"])
     assert result.exit_code == 2 and "U+0007" in result.stderr
     assert log.read_bytes() == before
+
+
+def test_overview_as_of_a_date_counts_the_agencies_of_that_date(cli: Invoke, log: Path) -> None:
+    # The bundled data records Karvi's succession by OPH: as of a later date Karvi's measure
+    # counts for OPH, and Karvi has no row of its own.
+    published = json.loads(cli(["--status", str(log), "status", "-f", "json"]).stdout)
+    later = json.loads(
+        cli(["--status", str(log), "--as-of", "2030-01-01", "status", "-f", "json"]).stdout
+    )
+    before = {r["key"]: r["measures"] for r in published["rows"]}
+    after = {r["key"]: r["measures"] for r in later["rows"]}
+    assert "Karvi" in before and "Karvi" not in after
+    assert after["OPH"] == before["OPH"] + before["Karvi"]
+    assert later["as_of"] == "2030-01-01" and "as_of" not in published
+    assert after["total"] == before["total"] == 44

@@ -119,6 +119,10 @@ LABELS: dict[str, dict[str, str]] = {
         "sv": "Ändringar sedan {date}",
         "en": "Changes since {date}",
     },
+    # Succession and --as-of (issue 14, item 5).
+    "successor": {"fi": "Seuraaja", "sv": "Efterträdare", "en": "Successor"},
+    "as_of": {"fi": "Tilanne", "sv": "Läge per", "en": "As of"},
+    "in_document": {"fi": "asiakirjassa", "sv": "i dokumentet", "en": "in the document"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -341,6 +345,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interrupted.",
         "fi": "Keskeytetty.",
         "sv": "Avbrutet.",
+    },
+    # Succession and --as-of (issue 14, item 5).
+    "bad_as_of": {
+        "en": "--as-of: '{value}' is not a date; give YYYY-MM-DD (such as 2026-06-01) or 'today'.",
+        "fi": "--as-of: '{value}' ei ole päivämäärä; anna muodossa VVVV-KK-PP "
+        "(esimerkiksi 2026-06-01) tai 'today'.",
+        "sv": "--as-of: '{value}' är inget datum; ange ÅÅÅÅ-MM-DD (till exempel 2026-06-01) "
+        "eller 'today'.",
+    },
+    "successor_since": {
+        "en": "{successor} from {since}",
+        "fi": "{successor} {since} alkaen",
+        "sv": "{successor} från {since}",
+    },
+    "successor_mark": {
+        "en": "{code}: successor {successor} from {since}",
+        "fi": "{code}: seuraaja {successor} {since} alkaen",
+        "sv": "{code}: efterträdare {successor} från {since}",
+    },
+    "as_of_applied": {
+        "en": "As of {date}: {items}.",
+        "fi": "Tilanne {date}: {items}.",
+        "sv": "Per {date}: {items}.",
+    },
+    "as_of_item": {
+        "en": "{code} → {successor} (from {since})",
+        "fi": "{code} → {successor} ({since} alkaen)",
+        "sv": "{code} → {successor} (från {since})",
+    },
+    "as_of_unchanged": {
+        "en": "As of {date}: no agency has been succeeded; the answer is as published.",
+        "fi": "Tilanne {date}: yhdelläkään toimijalla ei ole seuraajaa; vastaus on sama kuin "
+        "julkaistussa asiakirjassa.",
+        "sv": "Per {date}: ingen aktör har efterträtts; svaret är detsamma som i det publicerade "
+        "dokumentet.",
+    },
+    "as_of_title": {
+        "en": "{title} (as of {date})",
+        "fi": "{title} (tilanne {date})",
+        "sv": "{title} (per {date})",
     },
 }
 

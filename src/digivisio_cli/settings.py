@@ -20,6 +20,9 @@ ENV_LANG = "DIGIVISIO_LANG"
 ENV_STATUS = "DIGIVISIO_STATUS"
 ENV_CACHE = "DIGIVISIO_CACHE"
 ENV_CACHE_DIR = "DIGIVISIO_CACHE_DIR"
+ENV_AS_OF = "DIGIVISIO_AS_OF"
+#: The value of ``--as-of`` that means the date of the run.
+AS_OF_TODAY = "today"
 #: Click's convention: the variable through which the installed completion scripts ask.
 ENV_COMPLETE = "_DIGIVISIO_COMPLETE"
 
@@ -37,6 +40,7 @@ GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
     GlobalOption(("--data",), takes_value=True),
     GlobalOption(("--status",), takes_value=True),
     GlobalOption(("--lang", "-l"), takes_value=True),
+    GlobalOption(("--as-of",), takes_value=True),
     GlobalOption(("--no-color",), takes_value=False),
     GlobalOption(("--version",), takes_value=False, hoisted=False),
     GlobalOption(("--install-completion",), takes_value=False, hoisted=False),

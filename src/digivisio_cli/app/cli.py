@@ -47,10 +47,11 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_DATA, ENV_STATUS, LANGS, Lang, option_names
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, ENV_STATUS, LANGS, Lang, option_names
 
 if TYPE_CHECKING:
     from digivisio_cli.domain.model import Dataset, Measure
+    from digivisio_cli.domain.succession import AsOf
     from digivisio_cli.render.views import StatusMap
 
 
@@ -110,13 +111,38 @@ def main_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour (also: NO_COLOR, TERM=dumb).")
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            envvar=ENV_AS_OF,
+            metavar="DATE",
+            help="Answer with the agencies as they are on DATE (YYYY-MM-DD, or 'today'): a "
+            "merged agency's measures count for its successor [default: as published].",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
     """Who does what in Finland's education digitalisation vision 2027."""
+    import datetime as dt
+
+    from digivisio_cli.app.options import parse_as_of
+
     chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
-    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=current_env(), status=status)
+    # While the shell asks for completions, a half-typed date is no error.
+    date = None if ctx.resilient_parsing else parse_as_of(as_of, dt.date.today())
+    ctx.obj = Options(
+        data=data, lang=chosen, no_color=no_color, env=current_env(), as_of=date, status=status
+    )
+
+
+def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
+    """The agencies as of ``--as-of``, or None to answer as published."""
+    from digivisio_cli.domain.succession import agencies_as_of
+
+    return agencies_as_of(dataset, opts.as_of) if opts.as_of else None
 
 
 def _filtered(
@@ -135,7 +161,9 @@ def _filtered(
     from digivisio_cli.domain.query import Filters, filter_measures
 
     found = filter_measures(
-        dataset, Filters(actor, role.value if role else None, goal, pending, search)
+        dataset,
+        Filters(actor, role.value if role else None, goal, pending, search),
+        _as_of(opts, dataset),
     )
     states = parse_codes(state, "state", opts.lang)
     healths = parse_codes(health, "health", opts.lang)
@@ -207,7 +235,8 @@ def measures(
     dataset = _dataset(opts)
     status = current_status(opts, dataset)
     found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
-    emit(opts, measures_view(dataset, found, opts.lang, original, status), fmt)
+    as_of = _as_of(opts, dataset)
+    emit(opts, measures_view(dataset, found, opts.lang, original, as_of, status), fmt)
 
 
 @app.command("who-owns")
@@ -222,20 +251,23 @@ def who_owns(
     dataset = _dataset(opts)
     selection = resolve(dataset, ident)
     status = current_status(opts, dataset)
-    emit(opts, who_owns_view(dataset, selection, opts.lang, original, status), fmt)
+    view = who_owns_view(dataset, selection, opts.lang, original, _as_of(opts, dataset), status)
+    emit(opts, view, fmt)
 
 
 @app.command()
 def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
     """Everything about one theme, goal or measure: titles, texts, translation, agencies, flags."""
     from digivisio_cli.domain.query import resolve
+    from digivisio_cli.render.asof import as_of_title
     from digivisio_cli.render.views import selection_title, show_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
     selection = resolve(dataset, ident)
-    view = show_view(dataset, selection, opts.lang, current_status(opts, dataset))
-    view.title = selection_title(selection, opts.lang)
+    as_of = _as_of(opts, dataset)
+    view = show_view(dataset, selection, opts.lang, as_of, current_status(opts, dataset))
+    view.title = as_of_title(selection_title(selection, opts.lang), as_of, opts.lang)
     emit(opts, view, fmt)
 
 
@@ -245,7 +277,8 @@ def goals(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from digivisio_cli.render.views import goals_view
 
     opts = _opts(ctx)
-    emit(opts, goals_view(_dataset(opts), opts.lang), fmt)
+    dataset = _dataset(opts)
+    emit(opts, goals_view(dataset, opts.lang, _as_of(opts, dataset)), fmt)
 
 
 @app.command()
@@ -254,7 +287,8 @@ def matrix(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from digivisio_cli.render.views import matrix_view
 
     opts = _opts(ctx)
-    emit(opts, matrix_view(_dataset(opts), None, opts.lang), fmt)
+    dataset = _dataset(opts)
+    emit(opts, matrix_view(dataset, None, opts.lang, _as_of(opts, dataset)), fmt)
 
 
 @app.command()
@@ -263,7 +297,8 @@ def actors(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from digivisio_cli.render.views import actors_view
 
     opts = _opts(ctx)
-    emit(opts, actors_view(_dataset(opts), opts.lang), fmt)
+    dataset = _dataset(opts)
+    emit(opts, actors_view(dataset, opts.lang, _as_of(opts, dataset)), fmt)
 
 
 @app.command()
@@ -313,7 +348,7 @@ def export(
         force=force,
         tracking=tracking_input(opts, dataset),
     )
-    written = deliver(opts.env, dataset, found, opts.lang, request, status)
+    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset), status)
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 

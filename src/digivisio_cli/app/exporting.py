@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.domain.tracking import Reported, Snapshot
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
@@ -59,7 +60,12 @@ def content_hash(path: Path) -> str:
 
 
 def _tracking_sections(
-    dataset: Dataset, measures: list[Measure], lang: Lang, request: ExportRequest, generated: str
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    request: ExportRequest,
+    generated: str,
+    as_of: AsOf | None = None,
 ) -> list[Tabular]:
     from digivisio_cli.render.trackview import progress_views, tracking_view
 
@@ -75,7 +81,7 @@ def _tracking_sections(
             tracking_view(dataset, measures, lang, info.reported, snapshot, request.original)
         )
     if spec.progress and info.log_in_use:
-        out.extend(progress_views(dataset, info.reported, lang))
+        out.extend(progress_views(dataset, info.reported, lang, as_of))
     return out
 
 
@@ -85,9 +91,11 @@ def sections_for(
     lang: Lang,
     request: ExportRequest,
     generated: str,
+    as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for.
+    """The sections of the export: all of them for a workbook or a page, else the one asked for
+    (as of a date, with ``as_of``).
 
     A workbook gets the tracking sheet to fill in; a workbook or a page made with a status log
     in use gets the progress views.
@@ -95,11 +103,13 @@ def sections_for(
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
-        sections = export_sections(dataset, measures, lang, request.original, generated, status)
-        return sections + _tracking_sections(dataset, measures, lang, request, generated)
+        sections = export_sections(
+            dataset, measures, lang, request.original, generated, as_of, status
+        )
+        return sections + _tracking_sections(dataset, measures, lang, request, generated, as_of)
     if request.what == "matrix":
-        return [matrix_view(dataset, measures, lang)]
-    view = measures_view(dataset, measures, lang, request.original, status)
+        return [matrix_view(dataset, measures, lang, as_of)]
+    view = measures_view(dataset, measures, lang, request.original, as_of, status)
     if status is not None and FORMATS[request.format].fill_in:
         from digivisio_cli.render.trackview import add_new_note
 
@@ -113,6 +123,7 @@ def export(
     measures: list[Measure],
     lang: Lang,
     request: ExportRequest,
+    as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
@@ -121,7 +132,7 @@ def export(
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
     rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated, status),
+        sections_for(dataset, measures, lang, request, generated, as_of, status),
         RenderContext(lang=lang, excel=request.excel, generated=generated),
     )
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")

@@ -7,13 +7,16 @@ request to Typer.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from digivisio_cli.settings import LANGS
+from digivisio_cli.errors import UsageError
+from digivisio_cli.settings import AS_OF_TODAY, LANGS
 
 
 def _choices(name: str, values: Sequence[str]) -> Any:
@@ -133,3 +136,25 @@ SearchOpt = Annotated[
         help="Text to find, case- and accent-insensitive, in the original and the translations.",
     ),
 ]
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_as_of(value: str | None, today: dt.date) -> dt.date | None:
+    """The date of ``--as-of``: ``YYYY-MM-DD`` or ``today`` (any case), None when not given.
+
+    Anything else, an impossible date such as 2026-02-30 included, is a usage error. Only the
+    ISO form is taken: ``1.2.2026`` means 1 February in Finland and January 2 elsewhere.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if text.lower() == AS_OF_TODAY:
+        return today
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise UsageError("bad_as_of", value=value)

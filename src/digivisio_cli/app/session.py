@@ -6,6 +6,7 @@ Kept apart from :mod:`digivisio_cli.app.cli` so that command groups in modules o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from enum import Enum
@@ -31,6 +32,9 @@ class Options:
     lang: Lang
     no_color: bool
     env: Environment = field(default_factory=Environment.from_process)
+    #: ``--as-of``: answer with the agencies as they are on this date; None: as published.
+    as_of: dt.date | None = None
+    #: ``--status``: the status log to use (else ``$DIGIVISIO_STATUS``, else none).
     status: str | None = None
 
 

@@ -155,8 +155,16 @@ def overview(
     data = dataset(options)
     log = _log_or_refuse(options, data, "status")
     days = DEFAULT_STALE_AFTER if stale_after is None else stale_after
-    result = count(data, log.entries, dt.date.today(), by.value, days)
-    emit(options, overview_view(data, result, options.lang), fmt)
+    responsible, agencies, as_of = None, None, None
+    if options.as_of is not None:
+        # --as-of (issue 14b): a measure counts for the agencies that carry it on that date.
+        from digivisio_cli.domain.succession import agencies_as_of
+
+        as_of = agencies_as_of(data, options.as_of)
+        responsible = {m.id: as_of.roles(m)[0] for m in data.measures}
+        agencies = [a.code for a in as_of.current(data.agencies)]
+    result = count(data, log.entries, dt.date.today(), by.value, days, responsible, agencies)
+    emit(options, overview_view(data, result, options.lang, as_of), fmt)
 
 
 # --- set -----------------------------------------------------------------------------------

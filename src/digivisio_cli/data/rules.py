@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from digivisio_cli.data.schema import Locator
+from digivisio_cli.data.succession_rules import successions_are_sound
 from digivisio_cli.errors import Problem
 from digivisio_cli.text import MAX_ECHO, printable
 from digivisio_cli.text import quoted as _q
@@ -200,6 +201,7 @@ def matrix_problems(raw: dict[str, Any], locate: Locator) -> list[Problem]:
             for rule in rules:
                 out.extend(rule(ctx, i, item))
     out.extend(publisher_is_known(ctx))
+    out.extend(successions_are_sound(raw, locate, ctx.codes))
     out.extend(hidden_characters(raw, locate))
     return out
 

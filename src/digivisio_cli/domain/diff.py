@@ -276,7 +276,24 @@ def _titled_fields(a: Theme | Goal, b: Theme | Goal) -> list[FieldChange]:
 
 def _agency_texts(a: Agency) -> dict[str, str | None]:
     notes = "\n".join(f"{n.as_of}: {n.text}" for n in a.notes)
-    return {"name_fi": a.names.fi, "name_sv": a.names.sv, "name_en": a.names.en, "notes": notes}
+    return {
+        "name_fi": a.names.fi,
+        "name_sv": a.names.sv,
+        "name_en": a.names.en,
+        "notes": notes,
+        "successor": succession_text(a),
+    }
+
+
+def succession_text(a: Agency) -> str | None:
+    """An agency's succession in one line, for comparing two versions: ``OPH 2026-01-01; HE 31/2025
+    vp`` (and the source's address). Its note is commentary and is not compared."""
+    s = a.successor
+    if s is None:
+        return None
+    return "; ".join(
+        part for part in (f"{s.agency} {s.since.isoformat()}", s.source, s.url) if part
+    )
 
 
 def _agency_fields(a: Agency, b: Agency) -> list[FieldChange]:
@@ -284,7 +301,7 @@ def _agency_fields(a: Agency, b: Agency) -> list[FieldChange]:
     return [
         *_texts(("name_fi", "name_sv", "name_en"), ta, tb),
         *_lists(("abbreviations",), a, b),
-        *_texts(("notes",), ta, tb),
+        *_texts(("notes", "successor"), ta, tb),
     ]
 
 

@@ -66,6 +66,22 @@ class AgencyNote:
 
 
 @dataclass(frozen=True)
+class Succession:
+    """Another agency carries this one's measures from a date on (a merger), and the source.
+
+    ``since`` is the first day of the successor's responsibility. Not a fact of the document:
+    what became of an agency after the document named it (docs/data.md, *Succession*).
+    """
+
+    __pydantic_config__ = _STRICT
+    agency: Text
+    since: _dt.date
+    source: Text
+    url: str | None = None
+    note: LocalText | None = None
+
+
+@dataclass(frozen=True)
 class Agency:
     """An organisation that carries measures: OKM, OPH, Karvi."""
 
@@ -74,6 +90,7 @@ class Agency:
     names: Names
     abbreviations: tuple[Text, ...] = ()
     notes: tuple[AgencyNote, ...] = ()
+    successor: Succession | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from digivisio_cli.domain.model import Agency, Dataset, Goal, Measure, Theme
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.errors import UnknownNameError
 from digivisio_cli.text import printable
 
@@ -156,8 +157,12 @@ def measure_search_text(measure: Measure) -> str:
     return fold(" ".join(texts))
 
 
-def filter_measures(dataset: Dataset, filters: Filters) -> list[Measure]:
-    """The measures that pass every filter, in document order."""
+def filter_measures(dataset: Dataset, filters: Filters, as_of: AsOf | None = None) -> list[Measure]:
+    """The measures that pass every filter, in document order.
+
+    With ``as_of``, an agency also has the roles it holds by succession then: as of 2026,
+    ``--actor OPH`` finds Karvi's measure, and ``--actor Karvi`` still finds it as published.
+    """
     code = resolve_agency(dataset, filters.actor).code if filters.actor else None
     goal_prefix = normalize_id(filters.goal) if filters.goal is not None else None
     needle = fold(" ".join(filters.search.split())) if filters.search else None
@@ -166,6 +171,9 @@ def filter_measures(dataset: Dataset, filters: Filters) -> list[Measure]:
         if code is not None:
             in_resp = code in m.responsible
             in_part = code in m.partners
+            if as_of is not None and not (in_resp or in_part):
+                now_resp, now_part = as_of.roles(m)
+                in_resp, in_part = code in now_resp, code in now_part
             if filters.role == "responsible" and not in_resp:
                 continue
             if filters.role == "partner" and not in_part:
@@ -196,18 +204,25 @@ class AgencyCount:
     pending: int = 0
 
 
-def count_by_agency(dataset: Dataset, measures: Iterable[Measure]) -> tuple[list[AgencyCount], int]:
-    """Per declared agency, its responsible/partner/pending counts; and the count naming none."""
+def count_by_agency(
+    dataset: Dataset, measures: Iterable[Measure], as_of: AsOf | None = None
+) -> tuple[list[AgencyCount], int]:
+    """Per declared agency, its responsible/partner/pending counts; and the count naming none.
+
+    With ``as_of``, the roles as of that date: a merged agency counts 0, its successor carries
+    its measures (once per measure, in the stronger role).
+    """
     resp: Counter[str] = Counter()
     part: Counter[str] = Counter()
     pend: Counter[str] = Counter()
     none = 0
     for m in measures:
-        for code in m.responsible:
+        responsible, partners = as_of.roles(m) if as_of else (m.responsible, m.partners)
+        for code in responsible:
             resp[code] += 1
-        for code in m.partners:
+        for code in partners:
             part[code] += 1
-        for code in m.agencies():
+        for code in dict.fromkeys(responsible + partners):
             pend[code] += m.pending
         if not m.responsible and not m.partners:
             none += 1
@@ -227,15 +242,18 @@ class MatrixRow:
     total: int
 
 
-def matrix(dataset: Dataset, measures: Sequence[Measure] | None = None) -> list[MatrixRow]:
-    """Goals × agencies: per goal, each agency's responsible and partner counts."""
+def matrix(
+    dataset: Dataset, measures: Sequence[Measure] | None = None, as_of: AsOf | None = None
+) -> list[MatrixRow]:
+    """Goals × agencies: per goal, each agency's responsible and partner counts (as of a date,
+    with ``as_of``)."""
     chosen = dataset.measures if measures is None else measures
     by_goal: dict[str, list[Measure]] = {g.id: [] for g in dataset.goals}
     for m in chosen:
         by_goal.setdefault(m.goal, []).append(m)
     rows = []
     for goal in dataset.goals:
-        counts, none = count_by_agency(dataset, by_goal[goal.id])
+        counts, none = count_by_agency(dataset, by_goal[goal.id], as_of)
         rows.append(MatrixRow(goal, counts, none, len(by_goal[goal.id])))
     return rows
 

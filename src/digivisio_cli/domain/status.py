@@ -302,17 +302,23 @@ def _count(
 
 
 def groups(
-    dataset: Dataset, by: GroupBy, responsible: Mapping[str, Sequence[str]] | None = None
+    dataset: Dataset,
+    by: GroupBy,
+    responsible: Mapping[str, Sequence[str]] | None = None,
+    agencies: Sequence[str] | None = None,
 ) -> list[tuple[str | None, list[Measure]]]:
     """The overview's groups, in document order, each with its measures.
 
-    By agency a measure counts for every agency responsible for it (``responsible`` overrides
-    the published assignment per measure id, for an as-of view); measures with no agency
-    responsible form a last group with the key None, present only when there are any.
+    By agency a measure counts for every agency responsible for it, and there is a group for
+    each of ``agencies`` (default: every declared one). ``responsible`` overrides the published
+    assignment per measure id and ``agencies`` names the agencies of the day, for an as-of view.
+    Measures with no agency responsible form a last group with the key None, present only when
+    there are any.
     """
     if by == "agency":
         resp = responsible or {}
-        per: dict[str | None, list[Measure]] = {a.code: [] for a in dataset.agencies}
+        codes = [a.code for a in dataset.agencies] if agencies is None else agencies
+        per: dict[str | None, list[Measure]] = {code: [] for code in codes}
         for m in dataset.measures:
             codes = resp.get(m.id, m.responsible)
             for code in codes or (None,):
@@ -337,11 +343,16 @@ def overview(
     by: GroupBy = "agency",
     stale_after: int = DEFAULT_STALE_AFTER,
     responsible: Mapping[str, Sequence[str]] | None = None,
+    agencies: Sequence[str] | None = None,
 ) -> Overview:
-    """The overview of ``dataset``'s measures under the log's ``entries``, as of ``today``."""
+    """The overview of ``dataset``'s measures under the log's ``entries``, as of ``today``.
+
+    ``responsible`` and ``agencies``: see :func:`groups`.
+    """
     folded = fold(entries)
     rows = tuple(
-        _count(key, ms, folded, today, stale_after) for key, ms in groups(dataset, by, responsible)
+        _count(key, ms, folded, today, stale_after)
+        for key, ms in groups(dataset, by, responsible, agencies)
     )
     total = _count(None, list(dataset.measures), folded, today, stale_after)
     return Overview(by, rows, total, today, stale_after)

@@ -184,9 +184,21 @@ def _change_json(c: ItemChange) -> dict[str, Any]:
     if c.kind == "measure":
         out |= {"different_measure": c.different, "resembles": c.resembles}
     return out | {
-        "old": dataclasses.asdict(c.old) if c.old else None,
-        "new": dataclasses.asdict(c.new) if c.new else None,
+        "old": _item_json(c.old) if c.old else None,
+        "new": _item_json(c.new) if c.new else None,
     }
+
+
+def _item_json(item: Item) -> dict[str, Any]:
+    data = dataclasses.asdict(item)
+    if isinstance(item, Agency):
+        # Only an agency with a successor has the key, so that files without successions diff
+        # exactly as before; its date as text, as everywhere in json.
+        if item.successor is None:
+            del data["successor"]
+        else:
+            data["successor"]["since"] = item.successor.since.isoformat()
+    return data
 
 
 def diff_json(diff: DatasetDiff, old_name: str, new_name: str) -> dict[str, Any]:

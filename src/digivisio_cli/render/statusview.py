@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from digivisio_cli.domain.model import Dataset, Measure
 from digivisio_cli.domain.status import (
@@ -25,6 +26,9 @@ from digivisio_cli.domain.status import (
 from digivisio_cli.i18n import label, message
 from digivisio_cli.render.tabular import Column, Tabular, Value
 from digivisio_cli.settings import Lang
+
+if TYPE_CHECKING:
+    from digivisio_cli.domain.succession import AsOf
 
 #: The keys a measure gains in json and csv with a log in use, in this order.
 STATUS_KEYS = ("state", "health", "due", "owner", "link", "status_note", "status_date")
@@ -141,8 +145,12 @@ def _counts_row(c: Counts, key: str | None, name: str, lang: Lang) -> dict[str, 
     return row
 
 
-def overview_view(dataset: Dataset, ov: Overview, lang: Lang) -> Tabular:
-    """One row per agency, theme or goal, and a total row, with the counts by code."""
+def overview_view(dataset: Dataset, ov: Overview, lang: Lang, as_of: AsOf | None = None) -> Tabular:
+    """One row per agency, theme or goal, and a total row, with the counts by code.
+
+    With ``as_of`` the agencies are those of its date: the title says so, a note names the
+    successions applied, and json gains ``as_of``.
+    """
     cols = [
         Column("key", label("agency" if ov.by == "agency" else ov.by, lang)),
         Column("name", label("name", lang), machine=False, wide=True),
@@ -158,14 +166,19 @@ def overview_view(dataset: Dataset, ov: Overview, lang: Lang) -> Tabular:
     rows = [_counts_row(c, c.key, _group_name(dataset, ov.by, c.key, lang), lang) for c in ov.rows]
     rows.append(_counts_row(ov.total, "total", label("total", lang), lang))
     title = f"{label('status_overview', lang)} ({ov.today.isoformat()})"
-    return Tabular(
-        "status",
-        cols,
-        rows,
-        title,
-        envelope={"by": ov.by, "today": ov.today.isoformat(), "stale_after": ov.stale_after},
-        rows_key="rows",
-    )
+    envelope: dict[str, object] = {
+        "by": ov.by,
+        "today": ov.today.isoformat(),
+        "stale_after": ov.stale_after,
+    }
+    notes: list[str] = []
+    if as_of is not None:
+        from digivisio_cli.render.asof import as_of_note, as_of_title
+
+        title = as_of_title(title, as_of, lang)
+        notes.append(as_of_note(as_of, lang))
+        envelope["as_of"] = as_of.date.isoformat()
+    return Tabular("status", cols, rows, title, notes, envelope=envelope, rows_key="rows")
 
 
 # --- the history ---------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from digivisio_cli.domain.model import Dataset, Lang, Measure
-from digivisio_cli.domain.status import STATES, groups
+from digivisio_cli.domain.status import STATES, GroupBy, groups
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.domain.tracking import (
     FIELDS,
     NOTE,
@@ -110,11 +111,19 @@ def add_new_note(view: Tabular, lang: Lang) -> None:
         row["new_note"] = None
 
 
-def _named_groups(dataset: Dataset, by: str, lang: Lang) -> list[tuple[str, str, list[Measure]]]:
-    """The status overview's groups (docs/status.md), each with a name to show."""
+def _named_groups(
+    dataset: Dataset, by: str, lang: Lang, as_of: AsOf | None = None
+) -> list[tuple[str, str, list[Measure]]]:
+    """The status overview's groups (docs/status.md), each with a name to show; by agency as
+    of a date with ``as_of`` (a measure counts for the agency that carries it then)."""
     titles = {t.id: t.title_in(lang) for t in dataset.themes}
+    responsible, agencies = None, None
+    if as_of is not None and by == "agency":
+        responsible = {m.id: as_of.roles(m)[0] for m in dataset.measures}
+        agencies = [a.code for a in as_of.current(dataset.agencies)]
     out: list[tuple[str, str, list[Measure]]] = []
-    for key, members in groups(dataset, "agency" if by == "agency" else "theme"):
+    chosen: GroupBy = "agency" if by == "agency" else "theme"
+    for key, members in groups(dataset, chosen, responsible, agencies):
         agency = dataset.agency(key) if key and by == "agency" else None
         name = agency.names.get(lang) if agency else titles.get(key or "", "")
         out.append((key or "", name, members))
@@ -145,7 +154,9 @@ def _progress(
     return Tabular(f"progress-{kind}", cols, rows, title, sheet_name=label("progress", lang))
 
 
-def progress_views(dataset: Dataset, reported: Mapping[str, Reported], lang: Lang) -> list[Tabular]:
+def progress_views(
+    dataset: Dataset, reported: Mapping[str, Reported], lang: Lang, as_of: AsOf | None = None
+) -> list[Tabular]:
     """Measures per state, by responsible agency and by theme (a measure never reported has not
     started; a measure counts for each agency responsible for it; none named: a row of its own)."""
     states = {mid: st.values.get("state") for mid, st in reported.items()}
@@ -153,7 +164,7 @@ def progress_views(dataset: Dataset, reported: Mapping[str, Reported], lang: Lan
         _progress(
             "agency",
             label("state_by_agency", lang),
-            _named_groups(dataset, "agency", lang),
+            _named_groups(dataset, "agency", lang, as_of),
             states,
             lang,
         ),

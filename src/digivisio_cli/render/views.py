@@ -10,9 +10,17 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from digivisio_cli.domain.model import Dataset, Lang, Measure
-from digivisio_cli.domain.query import Selection, count_by_agency, matrix, tree
+from digivisio_cli.domain.query import Selection, count_by_agency, tree
+from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.i18n import label, message
+from digivisio_cli.render.asof import (
+    as_of_note,
+    as_of_title,
+    shown,
+    successor_marks,
+)
 from digivisio_cli.render.cells import yes_no
+from digivisio_cli.render.loadviews import actors_view, matrix_view
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
 if TYPE_CHECKING:
@@ -21,17 +29,53 @@ if TYPE_CHECKING:
 #: Each listed measure's current status, with a status log in use (None: no log).
 StatusMap = Mapping[str, "MeasureStatus"] | None
 
+# The load views live in loadviews; named here too, where every view has been found so far.
+__all__ = [
+    "actors_view",
+    "export_sections",
+    "goals_view",
+    "matrix_view",
+    "measure_columns",
+    "measure_row",
+    "measures_view",
+    "selection_title",
+    "show_view",
+    "source_view",
+    "who_owns_view",
+]
 
-def measure_columns(lang: Lang, original: bool) -> list[Column]:
-    """The columns of a measure listing."""
+
+def measure_columns(lang: Lang, original: bool, as_of: AsOf | None = None) -> list[Column]:
+    """The columns of a measure listing.
+
+    As of a date, people see the agencies as they are then (``OPH (Karvi)``), while programs keep
+    the published ones and get the as-of ones beside them (``responsible_as_of``…, ``as_of``).
+    """
     text_label = label("original" if original or lang == "fi" else "text", lang)
+    if as_of is None:
+        roles = [
+            Column("responsible", label("responsible", lang)),
+            Column("partners", label("partners", lang)),
+        ]
+        extra: list[Column] = []
+    else:
+        roles = [
+            Column("responsible", label("responsible", lang), human=False),
+            Column("responsible_shown", label("responsible", lang), machine=False),
+            Column("partners", label("partners", lang), human=False),
+            Column("partners_shown", label("partners", lang), machine=False),
+        ]
+        extra = [
+            Column("responsible_as_of", label("responsible", lang), human=False),
+            Column("partners_as_of", label("partners", lang), human=False),
+            Column("as_of", label("as_of", lang), human=False),
+        ]
     return [
         Column("id", label("id", lang)),
         Column("goal", label("goal", lang), human=False),
         Column("goal_title", label("goal_title", lang), human=False),
         Column("theme", label("theme", lang), human=False),
-        Column("responsible", label("responsible", lang)),
-        Column("partners", label("partners", lang)),
+        *roles,
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
@@ -40,17 +84,34 @@ def measure_columns(lang: Lang, original: bool) -> list[Column]:
         Column("translation_lang", "translation_lang", human=False),
         Column("display_text", text_label, machine=False, wide=True),
         Column("note", label("note", lang), human=False),
+        *extra,
     ]
 
 
-def measure_row(dataset: Dataset, m: Measure, lang: Lang, original: bool) -> dict[str, Value]:
+def measure_row(
+    dataset: Dataset, m: Measure, lang: Lang, original: bool, as_of: AsOf | None = None
+) -> dict[str, Value]:
     """One measure as a row: stable machine fields plus what a person reads."""
-    goal = dataset.goal(m.goal)
     # The translation field carries the requested language, English when Finnish is asked for
     # (text is always the Finnish original, so a Finnish "translation" would say nothing).
     tr_lang: Lang = lang if lang != "fi" else "en"
     translation = m.translation(tr_lang)
     display = m.text if original else m.text_in(lang)
+    row = _measure_fields(dataset, m, lang, display, tr_lang, translation)
+    if as_of is not None:
+        responsible, partners = as_of.roles(m)
+        row["responsible_shown"] = shown(m.responsible, as_of)
+        row["partners_shown"] = shown(m.partners, as_of)
+        row["responsible_as_of"] = list(responsible)
+        row["partners_as_of"] = list(partners)
+        row["as_of"] = as_of.date.isoformat()
+    return row
+
+
+def _measure_fields(
+    dataset: Dataset, m: Measure, lang: Lang, display: str, tr_lang: Lang, translation: str | None
+) -> dict[str, Value]:
+    goal = dataset.goal(m.goal)
     return {
         "id": m.id,
         "goal": m.goal,
@@ -74,11 +135,13 @@ def measures_view(
     measures: list[Measure],
     lang: Lang,
     original: bool,
+    as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> Tabular:
-    """A listing of measures; with ``status`` (a log in use), each measure's status too."""
-    rows = [measure_row(dataset, m, lang, original) for m in measures]
-    columns = measure_columns(lang, original)
+    """A listing of measures (as of a date, with ``as_of``; with ``status``, a log in use, each
+    measure's status too)."""
+    rows = [measure_row(dataset, m, lang, original, as_of) for m in measures]
+    columns = measure_columns(lang, original, as_of)
     if status is not None:
         from digivisio_cli.domain.status import status_of
         from digivisio_cli.render.statusview import status_cells, status_columns
@@ -87,7 +150,15 @@ def measures_view(
         for m, row in zip(measures, rows, strict=True):
             row.update(status_cells(status_of(status, m.id), lang))
     notes = _pending_note(dataset, measures, lang)
-    return Tabular("measures", columns, rows, label("measures", lang), notes)
+    if as_of is not None:
+        notes.append(as_of_note(as_of, lang))
+    return Tabular(
+        "measures",
+        columns,
+        rows,
+        as_of_title(label("measures", lang), as_of, lang),
+        notes,
+    )
 
 
 def _pending_note(dataset: Dataset, measures: list[Measure], lang: Lang) -> list[str]:
@@ -111,23 +182,36 @@ def selection_title(sel: Selection, lang: Lang) -> str:
 
 
 def who_owns_view(
-    dataset: Dataset, sel: Selection, lang: Lang, original: bool, status: StatusMap = None
+    dataset: Dataset,
+    sel: Selection,
+    lang: Lang,
+    original: bool,
+    as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> Tabular:
-    """A goal's (theme's, measure's) measures with their agencies, and who carries how many."""
+    """A goal's (theme's, measure's) measures with their agencies, and who carries how many.
+
+    An agency of these measures that has a successor is marked with it; as of a date, the summary
+    counts the agencies of that date, and json gains ``summary_as_of`` beside ``summary``.
+    """
     measures = list(sel.measures)
-    view = measures_view(dataset, measures, lang, original, status)
+    view = measures_view(dataset, measures, lang, original, as_of, status)
     counts, none = count_by_agency(dataset, measures)
+    shown_counts = count_by_agency(dataset, measures, as_of)[0] if as_of else counts
     summary = [
         message("summary_agency", lang, name=c.code, responsible=c.responsible, partner=c.partner)
-        for c in counts
+        for c in shown_counts
         if c.responsible or c.partner
     ]
     if none:
         summary.append(message("summary_none", lang, count=none))
     summary_line = message("summary_total", lang, count=len(measures)) + ": " + "; ".join(summary)
     view.kind = "who-owns"
-    view.title = selection_title(sel, lang)
-    view.notes = [summary_line, *view.notes]
+    view.title = as_of_title(selection_title(sel, lang), as_of, lang)
+    marks = successor_marks(
+        dataset, (c for m in measures for c in (*m.responsible, *m.partners)), lang, as_of
+    )
+    view.notes = [summary_line, *marks, *view.notes]
     view.envelope = {
         "id": sel.id,
         "kind": sel.kind,
@@ -143,88 +227,22 @@ def who_owns_view(
         ],
         "no_agency": none,
     }
+    if as_of is not None:
+        current = {a.code for a in as_of.current(dataset.agencies)}
+        view.envelope["as_of"] = as_of.date.isoformat()
+        view.envelope["summary_as_of"] = [
+            {"agency": c.code, "responsible": c.responsible, "partner": c.partner}
+            for c in shown_counts
+            if c.code in current
+        ]
     return view
 
 
-def matrix_view(dataset: Dataset, measures: list[Measure] | None, lang: Lang) -> Tabular:
-    """Goals × agencies; cells 'responsible/partner' for people, integer columns for programs."""
-    cols = [
-        Column("goal", label("goal", lang)),
-        Column("goal_title", label("goal_title", lang), wide=True),
-    ]
-    for a in dataset.agencies:
-        cols.append(Column(a.code, a.code, machine=False, number=True))
-        cols.append(
-            Column(
-                f"{a.code}_responsible",
-                f"{a.code} {label('role_responsible', lang)}",
-                human=False,
-                number=True,
-            )
-        )
-        cols.append(
-            Column(
-                f"{a.code}_partner",
-                f"{a.code} {label('role_partner', lang)}",
-                human=False,
-                number=True,
-            )
-        )
-    cols.append(Column("no_agency", label("no_agency", lang), number=True))
-    cols.append(Column("total", label("measure_count", lang), number=True))
-    rows: list[dict[str, Value]] = []
-    for r in matrix(dataset, measures):
-        row: dict[str, Value] = {"goal": r.goal.id, "goal_title": r.goal.title_in(lang)}
-        for c in r.counts:
-            row[c.code] = f"{c.responsible}/{c.partner}" if c.responsible or c.partner else "–"
-            row[f"{c.code}_responsible"] = c.responsible
-            row[f"{c.code}_partner"] = c.partner
-        row["no_agency"] = r.no_agency
-        row["total"] = r.total
-        rows.append(row)
-    legend = f"{label('role_responsible', lang)}/{label('role_partner', lang)}"
-    return Tabular("matrix", cols, rows, f"{label('matrix', lang)} ({legend})", rows_key="goals")
+def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabular:
+    """The vision → themes → goals tree with measure counts, one row per theme or goal.
 
-
-def actors_view(dataset: Dataset, lang: Lang) -> Tabular:
-    """The agencies, their names, and their load."""
-    counts, _ = count_by_agency(dataset, dataset.measures)
-    by_code = {c.code: c for c in counts}
-    cols = [
-        Column("code", label("code", lang)),
-        Column("name", label("name", lang), machine=False),
-        Column("name_fi", label("name_fi", lang), human=False),
-        Column("name_sv", label("name_sv", lang), human=False),
-        Column("name_en", label("name_en", lang), human=False),
-        Column("abbreviations", label("abbreviations", lang)),
-        Column("responsible", label("responsible", lang), number=True),
-        Column("partner", label("partners", lang), number=True),
-        Column("pending", label("pending", lang), number=True),
-        Column("notes", label("agency_note", lang), human=False),
-    ]
-    rows: list[dict[str, Value]] = []
-    for a in dataset.agencies:
-        c = by_code[a.code]
-        rows.append(
-            {
-                "code": a.code,
-                "name": a.names.get(lang),
-                "name_fi": a.names.fi,
-                "name_sv": a.names.sv,
-                "name_en": a.names.en,
-                "abbreviations": list(a.abbreviations),
-                "responsible": c.responsible,
-                "partner": c.partner,
-                "pending": c.pending,
-                "notes": [f"{n.as_of}: {n.text}" for n in a.notes],
-            }
-        )
-    notes = [f"{a.code} ({n.as_of}): {n.text}" for a in dataset.agencies for n in a.notes]
-    return Tabular("actors", cols, rows, label("agency", lang), notes, rows_key="agencies")
-
-
-def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
-    """The vision → themes → goals tree with measure counts, one row per theme or goal."""
+    The counts are per goal, which no succession changes; as of a date, a note says so.
+    """
     cols = [
         Column("id", label("id", lang)),
         Column("kind", label("kind", lang)),
@@ -244,11 +262,26 @@ def goals_view(dataset: Dataset, lang: Lang) -> Tabular:
         for g, n in t.goals:
             rows.append({"id": g.id, "kind": "goal", "title": g.title_in(lang), "measures": n})
     vision = dataset.document.vision.get(lang)
-    return Tabular("goals", cols, rows, f"{label('vision', lang)}: {vision}", rows_key="items")
+    notes = [as_of_note(as_of, lang)] if as_of else []
+    return Tabular(
+        "goals", cols, rows, f"{label('vision', lang)}: {vision}", notes, rows_key="items"
+    )
 
 
-def show_view(dataset: Dataset, sel: Selection, lang: Lang, status: StatusMap = None) -> Tabular:
-    """Everything about one theme, goal or measure, as field/value rows."""
+def show_view(
+    dataset: Dataset,
+    sel: Selection,
+    lang: Lang,
+    as_of: AsOf | None = None,
+    status: StatusMap = None,
+) -> Tabular:
+    """Everything about one theme, goal or measure, as field/value rows.
+
+    A measure's agency that has a successor is marked with it. As of a date, its agencies are
+    those of that date (``OPH (Opetushallitus); in the document: Karvi``); json keeps the
+    published ``responsible`` and ``partners`` and adds ``…_as_of``. With ``status`` (a log in
+    use), a measure's status too.
+    """
     cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
     pairs: list[tuple[str, str, Value]] = []
     env: dict[str, Any] = {"id": sel.id, "kind": sel.kind}
@@ -292,17 +325,22 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang, status: StatusMap = 
             f"{label('translation', lang)} ({tr_lang}, {label('unofficial', lang)})",
             m.translation(tr_lang),
         )
-        add(
-            "responsible",
-            label("responsible", lang),
-            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.responsible],
-        )
-        add(
-            "partners",
-            label("partners", lang),
-            [f"{c} ({_agency_name(dataset, c, lang)})" for c in m.partners],
-        )
+        for key in ("responsible", "partners"):
+            codes: tuple[str, ...] = getattr(m, key)
+            published = [f"{c} ({_agency_name(dataset, c, lang)})" for c in codes]
+            if as_of is None:
+                add(key, label(key, lang), published)
+            else:
+                env[key] = published
+                add(
+                    f"{key}_as_of",
+                    label(key, lang),
+                    [_as_of_agency(dataset, c, lang, as_of) for c in codes],
+                )
         add("mentioned", label("mentioned", lang), list(m.mentioned))
+        marks = successor_marks(dataset, (*m.responsible, *m.partners, *m.mentioned), lang, as_of)
+        if marks:
+            add("successors", label("successor", lang), marks)
         add("other_parties", label("other_parties", lang), list(m.other_parties))
         add("pending", label("pending", lang), m.pending)
         if m.pending:
@@ -318,16 +356,24 @@ def show_view(dataset: Dataset, sel: Selection, lang: Lang, status: StatusMap = 
     else:
         add("measure_count", label("measure_count", lang), len(sel.measures))
         add("measures", label("measures", lang), [m.id for m in sel.measures])
+    if as_of is not None:
+        add("as_of", label("as_of", lang), as_of.date.isoformat())
     rows: list[dict[str, Value]] = [
         {"field": lab, "value": yes_no(v, lang) if isinstance(v, bool) else v}
         for key, lab, v in pairs
         if v not in (None, [], "")
     ]
-    view = Tabular("show", cols, rows, None, envelope=env, rows_key="")
-    return view
+    notes = [as_of_note(as_of, lang)] if as_of else []
+    return Tabular("show", cols, rows, None, notes, envelope=env, rows_key="")
 
 
-def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
+def _as_of_agency(dataset: Dataset, code: str, lang: Lang, as_of: AsOf) -> str:
+    carrier = as_of.of(code)
+    named = f"{carrier} ({_agency_name(dataset, carrier, lang)})"
+    return named if carrier == code else f"{named}; {label('in_document', lang)}: {code}"
+
+
+def source_view(dataset: Dataset, lang: Lang, generated: str, as_of: AsOf | None = None) -> Tabular:
     """The source document and the export date, as field/value rows (an export's cover)."""
     doc = dataset.document
     rows: list[dict[str, Value]] = [
@@ -341,6 +387,8 @@ def source_view(dataset: Dataset, lang: Lang, generated: str) -> Tabular:
         {"field": label("translation", lang), "value": doc.translation_note},
         {"field": label("exported", lang), "value": generated},
     ]
+    if as_of is not None:
+        rows.append({"field": label("as_of", lang), "value": as_of_note(as_of, lang)})
     cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
     return Tabular(
         "source",
@@ -358,25 +406,38 @@ def export_sections(
     lang: Lang,
     original: bool,
     generated: str,
+    as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> list[Tabular]:
-    """What a workbook or printable page holds: measures, matrix, each agency, pending, source."""
-    main = measures_view(dataset, measures, lang, original, status)
+    """What a workbook or printable page holds: measures, matrix, each agency, pending, source.
+
+    As of a date, a sheet per agency of that date, holding the measures it carries then.
+    """
+    main = measures_view(dataset, measures, lang, original, as_of, status)
     main.sheet_name = label("measures", lang)
-    grid = matrix_view(dataset, measures, lang)
+    grid = matrix_view(dataset, measures, lang, as_of)
     grid.sheet_name = label("matrix", lang)
     sections = [main, grid]
-    for agency in dataset.agencies:
-        own = [m for m in measures if agency.code in m.agencies()]
-        view = measures_view(dataset, own, lang, original, status)
+    for agency in as_of.current(dataset.agencies) if as_of else dataset.agencies:
+        own = [m for m in measures if agency.code in _agencies(m, as_of)]
+        view = measures_view(dataset, own, lang, original, as_of, status)
         view.kind = f"agency-{agency.code}"
         view.title = f"{agency.code} — {agency.names.get(lang)}"
         view.sheet_name = agency.code
         sections.append(view)
-    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original, status)
+    pending = measures_view(
+        dataset, [m for m in measures if m.pending], lang, original, as_of, status
+    )
     pending.kind = "pending"
     pending.title = label("pending", lang)
     pending.sheet_name = label("pending", lang)
     sections.append(pending)
-    sections.append(source_view(dataset, lang, generated))
+    sections.append(source_view(dataset, lang, generated, as_of))
     return sections
+
+
+def _agencies(m: Measure, as_of: AsOf | None) -> tuple[str, ...]:
+    if as_of is None:
+        return m.agencies()
+    responsible, partners = as_of.roles(m)
+    return responsible + partners
