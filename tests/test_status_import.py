@@ -165,7 +165,7 @@ def test_a_csv_exported_with_status_columns_imports_too(cli: Invoke, log: Path) 
     rows = list(csv.DictReader(io.StringIO(exported.lstrip("\ufeff")), delimiter=";"))
     assert "new_note" in rows[0] and rows[0]["new_note"] == ""
     for r in rows:
-        if r["id"] == "3.1.1.2":
+        if r["id"].lstrip("\u2060") == "3.1.1.2":  # --excel: a word joiner before number-like text
             r["state"], r["new_note"] = "käynnissä", "Started in the spring"
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")

@@ -75,6 +75,12 @@ LABELS: dict[str, dict[str, str]] = {
     "change_removed": {"fi": "poistettu", "sv": "borttagen", "en": "removed"},
     "change_changed": {"fi": "muutettu", "sv": "ändrad", "en": "changed"},
     "field": {"fi": "Kenttä", "sv": "Fält", "en": "Field"},
+    "value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "translation_lang": {
+        "fi": "Käännöksen kieli",
+        "sv": "Översättningens språk",
+        "en": "Translation language",
+    },
     "difference": {"fi": "Ero", "sv": "Skillnad", "en": "Difference"},
     "old": {"fi": "Vanha", "sv": "Gammal", "en": "Old"},
     "new": {"fi": "Uusi", "sv": "Ny", "en": "New"},

@@ -312,7 +312,7 @@ def export(
         typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' or none: stdout."),
     ] = None,
     what: Annotated[
-        ExportWhat, typer.Option("--what", help="csv, json, md: the measures or the matrix.")
+        ExportWhat, typer.Option("--what", help="The measures or the matrix, in every format.")
     ] = ExportWhat.measures,
     excel: Annotated[
         bool,

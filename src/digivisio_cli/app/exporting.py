@@ -94,18 +94,21 @@ def sections_for(
     as_of: AsOf | None = None,
     status: StatusMap = None,
 ) -> list[Tabular]:
-    """The sections of the export: all of them for a workbook or a page, else the one asked for
+    """The sections of the export: a workbook or a page holds the measures (or the matrix) with
+    their companions (the registry says which formats do), any other format the one asked for
     (as of a date, with ``as_of``).
 
-    A workbook gets the tracking sheet to fill in; a workbook or a page made with a status log
-    in use gets the progress views.
+    A workbook of the measures gets the tracking sheet to fill in; a workbook or a page of the
+    measures made with a status log in use gets the progress views.
     """
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].whole_export:
         sections = export_sections(
-            dataset, measures, lang, request.original, generated, as_of, status
+            dataset, measures, lang, request.original, generated, as_of, status, request.what
         )
+        if request.what == "matrix":
+            return sections
         return sections + _tracking_sections(dataset, measures, lang, request, generated, as_of)
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang, as_of)]

@@ -45,7 +45,7 @@ class RoleChoice(str, Enum):
 
 
 class ExportWhat(str, Enum):
-    """What a csv, json or Markdown export holds (xlsx and html hold everything)."""
+    """What an export holds: the measures or the matrix (xlsx and html add their companions)."""
 
     measures = "measures"
     matrix = "matrix"

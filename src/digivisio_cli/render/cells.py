@@ -21,9 +21,14 @@ def yes_no(flag: bool, lang: Lang) -> str:
     return label("yes" if flag else "no", lang)
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would take ``text`` typed into a cell for a formula."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
 def neutralize(text: str) -> str:
     """A cell a spreadsheet will show as text, never evaluate (OWASP: prefix a quote)."""
-    if text.startswith(FORMULA_TRIGGERS):
+    if formula_like(text):
         return "'" + text
     return text
 

@@ -6,12 +6,17 @@ Views like those of :mod:`digivisio_cli.render.views`, kept apart because succes
 
 from __future__ import annotations
 
-from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.model import Dataset, Goal, Lang, Measure, Theme
 from digivisio_cli.domain.query import count_by_agency, matrix
 from digivisio_cli.domain.succession import AsOf, has_successions
 from digivisio_cli.i18n import label
 from digivisio_cli.render.asof import as_of_note, as_of_title, successor_marks
 from digivisio_cli.render.tabular import Column, Tabular, Value
+
+
+def title_lang(item: Goal | Theme, lang: Lang) -> str:
+    """The language ``item.title_in(lang)`` is in: ``lang``, or Finnish where it falls back."""
+    return lang if lang == "fi" or lang in item.unofficial_translations else "fi"
 
 
 def matrix_view(
@@ -25,7 +30,7 @@ def matrix_view(
     current = {a.code for a in (as_of.current(dataset.agencies) if as_of else dataset.agencies)}
     cols = [
         Column("goal", label("goal", lang)),
-        Column("goal_title", label("goal_title", lang), wide=True),
+        Column("goal_title", label("goal_title", lang), wide=True, lang_key="goal_title_lang"),
     ]
     later: list[Column] = []
     for a in dataset.agencies:
@@ -44,7 +49,11 @@ def matrix_view(
     shown_rows = matrix(dataset, measures, as_of) if as_of else published
     rows: list[dict[str, Value]] = []
     for r, s in zip(published, shown_rows, strict=True):
-        row: dict[str, Value] = {"goal": r.goal.id, "goal_title": r.goal.title_in(lang)}
+        row: dict[str, Value] = {
+            "goal": r.goal.id,
+            "goal_title": r.goal.title_in(lang),
+            "goal_title_lang": title_lang(r.goal, lang),
+        }
         for c, now in zip(r.counts, s.counts, strict=True):
             row[now.code] = (
                 f"{now.responsible}/{now.partner}" if now.responsible or now.partner else "–"

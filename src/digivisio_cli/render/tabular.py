@@ -29,6 +29,19 @@ class Column:
     number: bool = False
     marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
     table_only: bool = False  # a terminal's decoration (a progress bar): the table format only
+    #: The language of every text in the column ("fi" for the Finnish original), if fixed.
+    lang: str | None = None
+    #: The row field that holds the language of this column's text, where it varies by row
+    #: (a translation, or the original where none exists). Formats that mark languages (html)
+    #: read it; the field itself is no column.
+    lang_key: str | None = None
+
+    def text_lang(self, row: dict[str, Value]) -> str | None:
+        """The language of this column's text in ``row``, or None where it is not known."""
+        if self.lang_key is not None:
+            value = row.get(self.lang_key)
+            return value if isinstance(value, str) and value else None
+        return self.lang
 
 
 @dataclass

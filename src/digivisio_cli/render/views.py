@@ -20,7 +20,7 @@ from digivisio_cli.render.asof import (
     successor_marks,
 )
 from digivisio_cli.render.cells import yes_no
-from digivisio_cli.render.loadviews import actors_view, matrix_view
+from digivisio_cli.render.loadviews import actors_view, matrix_view, title_lang
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
 if TYPE_CHECKING:
@@ -66,24 +66,44 @@ def measure_columns(lang: Lang, original: bool, as_of: AsOf | None = None) -> li
             Column("partners_shown", label("partners", lang), machine=False),
         ]
         extra = [
-            Column("responsible_as_of", label("responsible", lang), human=False),
-            Column("partners_as_of", label("partners", lang), human=False),
+            # Labelled apart from the published columns: a workbook shows both side by side.
+            Column(
+                "responsible_as_of",
+                f"{label('responsible', lang)} ({label('as_of', lang)})",
+                human=False,
+            ),
+            Column(
+                "partners_as_of", f"{label('partners', lang)} ({label('as_of', lang)})", human=False
+            ),
             Column("as_of", label("as_of", lang), human=False),
         ]
     return [
         Column("id", label("id", lang)),
         Column("goal", label("goal", lang), human=False),
-        Column("goal_title", label("goal_title", lang), human=False),
+        Column(
+            "goal_title",
+            label("goal_title", lang),
+            human=False,
+            wide=True,
+            lang_key="goal_title_lang",
+        ),
         Column("theme", label("theme", lang), human=False),
         *roles,
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
-        Column("text", label("original", lang), human=False),
-        Column("translation", label("translation", lang), human=False),
-        Column("translation_lang", "translation_lang", human=False),
-        Column("display_text", text_label, machine=False, wide=True),
-        Column("note", label("note", lang), human=False),
+        Column("text", label("original", lang), human=False, wide=True, lang="fi"),
+        Column(
+            "translation",
+            label("translation", lang),
+            human=False,
+            wide=True,
+            lang_key="translation_lang",
+        ),
+        Column("translation_lang", label("translation_lang", lang), human=False),
+        Column("display_text", text_label, machine=False, wide=True, lang_key="display_lang"),
+        # Transcription notes are written in English (docs/data.md).
+        Column("note", label("note", lang), human=False, wide=True, lang="en"),
         *extra,
     ]
 
@@ -98,6 +118,7 @@ def measure_row(
     translation = m.translation(tr_lang)
     display = m.text if original else m.text_in(lang)
     row = _measure_fields(dataset, m, lang, display, tr_lang, translation)
+    row["display_lang"] = "fi" if original or not m.translation(lang) else lang
     if as_of is not None:
         responsible, partners = as_of.roles(m)
         row["responsible_shown"] = shown(m.responsible, as_of)
@@ -116,6 +137,7 @@ def _measure_fields(
         "id": m.id,
         "goal": m.goal,
         "goal_title": goal.title_in(lang) if goal else None,
+        "goal_title_lang": title_lang(goal, lang) if goal else None,
         "theme": goal.theme if goal else None,
         "responsible": list(m.responsible),
         "partners": list(m.partners),
@@ -374,22 +396,42 @@ def _as_of_agency(dataset: Dataset, code: str, lang: Lang, as_of: AsOf) -> str:
 
 
 def source_view(dataset: Dataset, lang: Lang, generated: str, as_of: AsOf | None = None) -> Tabular:
-    """The source document and the export date, as field/value rows (an export's cover)."""
+    """The source document and the export date, as field/value rows (an export's cover).
+
+    Each row records the language of its label and of its value where that is not the page's
+    (the titles in three languages, the Finnish vision, the English translation note), so that a
+    page can mark them for screen readers.
+    """
     doc = dataset.document
+
+    def row(
+        field: str, value: str | None, value_lang: str | None, field_lang: str | None = None
+    ) -> dict[str, Value]:
+        return {
+            "field": field,
+            "value": value,
+            "field_lang": field_lang or lang,
+            "value_lang": value_lang,
+        }
+
     rows: list[dict[str, Value]] = [
-        {"field": label("source", lang), "value": doc.title.fi},
-        {"field": "English", "value": doc.title.en},
-        {"field": "Svenska", "value": doc.title.sv},
-        {"field": label("publisher", lang), "value": _agency_name(dataset, doc.publisher, lang)},
-        {"field": label("published", lang), "value": doc.published.isoformat()},
-        {"field": label("vision", lang), "value": doc.vision.fi},
-        {"field": label("pending", lang), "value": "* " + doc.pending_note.get(lang)},
-        {"field": label("translation", lang), "value": doc.translation_note},
-        {"field": label("exported", lang), "value": generated},
+        row(label("source", lang), doc.title.fi, "fi"),
+        row("English", doc.title.en, "en", "en"),
+        row("Svenska", doc.title.sv, "sv", "sv"),
+        row(label("publisher", lang), _agency_name(dataset, doc.publisher, lang), lang),
+        row(label("published", lang), doc.published.isoformat(), None),
+        row(label("vision", lang), doc.vision.fi, "fi"),
+        row(label("pending", lang), "* " + doc.pending_note.get(lang), lang),
+        # The translation note is written in English only.
+        row(label("translation", lang), doc.translation_note, "en"),
+        row(label("exported", lang), generated, None),
+    ]
+    cols = [
+        Column("field", label("title", lang), lang_key="field_lang"),
+        Column("value", label("value", lang), wide=True, lang_key="value_lang"),
     ]
     if as_of is not None:
-        rows.append({"field": label("as_of", lang), "value": as_of_note(as_of, lang)})
-    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
+        rows.append(row(label("as_of", lang), as_of_note(as_of, lang), lang))
     return Tabular(
         "source",
         cols,
@@ -408,15 +450,20 @@ def export_sections(
     generated: str,
     as_of: AsOf | None = None,
     status: StatusMap = None,
+    what: str = "measures",
 ) -> list[Tabular]:
-    """What a workbook or printable page holds: measures, matrix, each agency, pending, source.
+    """What a workbook or printable page holds.
 
-    As of a date, a sheet per agency of that date, holding the measures it carries then.
+    The measures: measures, matrix, each agency, pending, source; as of a date, a sheet per
+    agency of that date, holding the measures it carries then. The matrix (``what``
+    ``"matrix"``): the matrix and the source.
     """
-    main = measures_view(dataset, measures, lang, original, as_of, status)
-    main.sheet_name = label("measures", lang)
     grid = matrix_view(dataset, measures, lang, as_of)
     grid.sheet_name = label("matrix", lang)
+    if what == "matrix":
+        return [grid, source_view(dataset, lang, generated, as_of)]
+    main = measures_view(dataset, measures, lang, original, as_of, status)
+    main.sheet_name = label("measures", lang)
     sections = [main, grid]
     for agency in as_of.current(dataset.agencies) if as_of else dataset.agencies:
         own = [m for m in measures if agency.code in _agencies(m, as_of)]
