@@ -231,3 +231,19 @@ def test_original_puts_the_finnish_text_in_the_tracking_sheet(
     sheet = openpyxl.load_workbook(export_book(cli, tmp_path, "--original"))["Tracking"]
     assert sheet["D1"].value == "Original text (Finnish)"
     assert sheet["D2"].value == bundled.measures[0].text
+
+
+def test_rows_deleted_from_the_sheet_do_not_shift_the_others(
+    cli: Invoke, tmp_path: Path, bundled: Dataset
+) -> None:
+    book = export_book(cli, tmp_path)
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Tracking"]
+    sheet.delete_rows(3, 2)
+    sheet["E10"] = "done"
+    wb.save(book)
+    result = read(book, [m.id for m in bundled.measures], "en")
+    assert result.problems == ()
+    assert all(r.snapshot is not None and r.snapshot.measure == r.measure for r in result.rows)
+    edited = next(r for r in result.rows if r.values["state"] == "done")
+    assert edited.measure == bundled.measures[10].id  # row 10 now holds what was row 12

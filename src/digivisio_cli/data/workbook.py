@@ -413,26 +413,33 @@ def _snapshot_rows(
 ) -> Mapping[int, SnapshotRow]:
     """Each read row's snapshot row (by index into ``ids``), checking that ids were not changed.
 
-    A sheet whose ids are exactly the exported ones in another order was sorted: rows are then
-    matched by id. Otherwise each row is the exported row of its number, and a different id in
-    it is a problem.
+    A row whose id is the one exported at its place is that row. The others are matched by id,
+    so that a sheet sorted, or with rows deleted, still imports; but an id that is not an
+    exported one still free, in a place where another id was exported, was typed over it: a
+    problem (its cells would otherwise land on another measure).
     """
     snap = table.snapshot
     if snap is None:
         return {}
     exported = {r.measure: r for r in snap.rows}
-    if sorted(i for i, _ in ids) == sorted(exported):
-        return {n: exported[i] for n, (i, _) in enumerate(ids)}
     at_row = {r.row: r for r in snap.rows}
     out: dict[int, SnapshotRow] = {}
+    claimed: set[str] = set()
     for n, (ident, place) in enumerate(ids):
         row = at_row.get(_row_number(place))
-        if row is None:
+        if row is not None and row.measure == ident and ident not in claimed:
+            out[n] = row
+            claimed.add(ident)
+    for n, (ident, place) in enumerate(ids):
+        if n in out:
             continue
-        if row.measure != ident:
+        if ident in exported and ident not in claimed:
+            out[n] = exported[ident]
+            claimed.add(ident)
+            continue
+        row = at_row.get(_row_number(place))
+        if row is not None and row.measure != ident:
             problems.append(_p(place, "imp_id_changed", value=ident, expected=row.measure))
-            continue
-        out[n] = row
     return out
 
 
