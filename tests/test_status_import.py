@@ -317,3 +317,56 @@ def test_only_the_import_command_imports_the_workbook_reader(tmp_path: Path) -> 
         check=True,
     ).stdout
     assert out.splitlines()[-1] == "0 True"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_a_finnish_workbook_with_dates_and_a_cleared_cell_survives_libreoffice(
+    cli: Invoke, log: Path
+) -> None:
+    import datetime as dt
+
+    book = fill(export(cli, log, "fi"), {})
+    book = fill(
+        book,
+        {
+            f"E{row_of_fi(book, '3.1.1.2')}": "käynnissä",
+            f"G{row_of_fi(book, '3.1.1.2')}": dt.datetime(2026, 12, 31),
+            f"H{row_of_fi(book, '3.1.1.1')}": None,  # the owner OKM/KTPO cleared
+        },
+    )
+    code, direct, err = run_import(cli, log, book, "--dry-run", "-f", "json", lang="fi")
+    assert code == 0, err
+    assert [(c["measure"], c["field"], c["new"]) for c in json.loads(direct)] == [
+        ("3.1.1.1", "owner", None),
+        ("3.1.1.2", "state", "in-progress"),
+        ("3.1.1.2", "due", "2026-12-31"),
+    ]
+    outdir, profile = log.parent / "lo-fi", log.parent / "lo-profile-fi"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(outdir),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    code, again, err = run_import(
+        cli, log, outdir / book.name, "--dry-run", "-f", "json", lang="fi"
+    )
+    assert code == 0, err
+    assert json.loads(again) == json.loads(direct)
+
+
+def row_of_fi(book: Path, measure: str) -> int:
+    sheet = openpyxl.load_workbook(book, read_only=True)[label("tracking", "fi")]
+    ids = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    return ids.index(measure) + 2
