@@ -176,7 +176,7 @@ def warn_if_not_byte_compiled() -> None:
     if spec is None or not spec.submodule_search_locations:
         return
     package = Path(next(iter(spec.submodule_search_locations)))
-    if not list((package / "__pycache__").glob("cli.*.pyc")):
+    if not list((package / "app" / "__pycache__").glob("cli.*.pyc")):
         print(
             f"warning: {package} is not byte-compiled (an editable install with "
             "PYTHONDONTWRITEBYTECODE?): every run compiles it, about 20 ms more than a user's "

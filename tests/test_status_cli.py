@@ -305,8 +305,7 @@ def test_what_status_set_leaves_in_the_cache_is_what_the_parser_reads(
     cli: Invoke, tmp_path: Path, bundled: object
 ) -> None:
     from digivisio_cli.data import cache
-    from digivisio_cli.data.status import parse
-    from digivisio_cli.domain.status import StatusLog
+    from digivisio_cli.data.status import CachedLog, parse
 
     env = {"DIGIVISIO_CACHE": "on", "DIGIVISIO_CACHE_DIR": str(tmp_path / "cache")}
     path = tmp_path / "s.yaml"
@@ -341,15 +340,23 @@ def test_what_status_set_leaves_in_the_cache_is_what_the_parser_reads(
     )
     os.environ["DIGIVISIO_CACHE"], saved_switch = "on", os.environ.get("DIGIVISIO_CACHE")
     try:
-        stored = cache.lookup(cache.key(content, "status"), StatusLog)
+        kept = cache.lookup(cache.key(content, "status"), CachedLog)
     finally:
         for var, value in (("DIGIVISIO_CACHE_DIR", saved), ("DIGIVISIO_CACHE", saved_switch)):
             if value is None:
                 os.environ.pop(var, None)
             else:
                 os.environ[var] = value
-    assert stored is not None
-    assert stored == parse(content, str(path), bundled)  # type: ignore[arg-type]
+    assert kept is not None
+    fresh = parse(content, str(path), bundled)  # type: ignore[arg-type]
+    again = CachedLog.of(fresh)
+    assert (kept.current, kept.first_lines, kept.latest) == (
+        again.current,
+        again.first_lines,
+        again.latest,
+    )
+    stored = kept.log()
+    assert stored == fresh and stored.current() == fresh.current()
     assert stored.entries[-1].note == 'say "no": #1' and stored.entries[-1].given == {
         "state",
         "owner",
@@ -378,3 +385,19 @@ def test_overview_as_of_a_date_counts_the_agencies_of_that_date(cli: Invoke, log
     assert after["OPH"] == before["OPH"] + before["Karvi"]
     assert later["as_of"] == "2030-01-01" and "as_of" not in published
     assert after["total"] == before["total"] == 44
+
+
+def test_a_failed_write_leaves_the_old_log_and_no_temporary_file(
+    cli: Invoke, log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk shows as an OSError while the new content is written or renamed into place.
+    before = log.read_bytes()
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = cli(["--status", str(log), "status", "set", "3.1.1.2", "done", "--date", D3])
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert log.read_bytes() == before
+    assert sorted(p.name for p in log.parent.iterdir()) == ["status.yaml", "status.yaml.lock"]

@@ -142,7 +142,7 @@ def test_overview_counts_states_no_report_stale_risk_and_share_done() -> None:
         S.StatusEntry.make(ids[2], D(2026, 5, 1), state="dropped"),
         S.StatusEntry.make(ids[3], D(2026, 5, 1), note="looked at it"),
     ]
-    ov = S.overview(data, log, today)
+    ov = S.overview(data, S.fold(log), today)
     t = ov.total
     assert t.measures == len(ids)
     assert t.no_report == len(ids) - 4
@@ -151,7 +151,7 @@ def test_overview_counts_states_no_report_stale_risk_and_share_done() -> None:
     assert t.stale == 1  # ids[1]; the done one is closed
     assert (t.at_risk, t.off_track) == (0, 1)  # a done measure carries no risk
     assert t.share_done == 1 / (len(ids) - 1)
-    assert sum(r.measures for r in S.overview(data, log, today, by="goal").rows) == len(ids)
+    assert sum(r.measures for r in S.overview(data, S.fold(log), today, by="goal").rows) == len(ids)
     keys = [r.key for r in ov.rows]
     assert keys[-1] is None and keys[:-1] == [a.code for a in data.agencies]
     per = sum(r.measures for r in ov.rows)
@@ -166,3 +166,18 @@ def test_state_filter_not_started_includes_measures_never_reported() -> None:
     assert S.matches(S.MeasureStatus("1.1"), ["not-started"])
     assert not S.matches(S.MeasureStatus("1.1"), ["done"])
     assert not S.matches(S.MeasureStatus("1.1", health="at-risk"), [], ["on-track"])
+
+
+def test_a_log_restores_its_entries_only_when_they_are_asked_for() -> None:
+    log_entries = (entry("1.1", 1, state="done"),)
+    calls: list[int] = []
+
+    def restore() -> tuple[S.StatusEntry, ...]:
+        calls.append(1)
+        return log_entries
+
+    log = S.StatusLog(1, None, restore=restore, current=S.fold(log_entries))
+    assert log.current()["1.1"].state == "done" and not calls
+    assert log.entries == log_entries and calls == [1]
+    assert log == S.StatusLog(1, log_entries)
+    assert S.StatusLog(1, log_entries).current() == log.current()

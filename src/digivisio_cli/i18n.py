@@ -117,6 +117,11 @@ LABELS: dict[str, dict[str, str]] = {
     "stale": {"fi": "Vanhentunut", "sv": "Inaktuell", "en": "Stale"},
     "share_done": {"fi": "Valmiina", "sv": "Andel klara", "en": "Done"},
     "progress": {"fi": "Edistyminen", "sv": "Framsteg", "en": "Progress"},
+    # The overview table's headers: short, so that a row of counts fits a terminal.
+    "ov_measures": {"fi": "Yht.", "sv": "Alla", "en": "All"},
+    "ov_stale": {"fi": "Vanha", "sv": "Inaktuell", "en": "Stale"},
+    "ov_at-risk": {"fi": "riskissä", "sv": "risk", "en": "at risk"},
+    "ov_off-track": {"fi": "ei etene", "sv": "avviker", "en": "off track"},
     "total": {"fi": "Yhteensä", "sv": "Totalt", "en": "Total"},
     "status_overview": {"fi": "Tilannekatsaus", "sv": "Lägesöversikt", "en": "Status overview"},
     "status_log": {"fi": "Tilaloki", "sv": "Statuslogg", "en": "Status log"},

@@ -77,9 +77,7 @@ def current_status(options: Options, data: Dataset) -> dict[str, MeasureStatus] 
     log = status_log(options, data)
     if log is None:
         return None
-    from digivisio_cli.domain.status import fold
-
-    return fold(log.entries)
+    return log.current()
 
 
 def emit(options: Options, view: Tabular, fmt: Enum | None) -> None:

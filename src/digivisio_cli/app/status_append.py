@@ -114,7 +114,7 @@ def append(path: Path, dataset: Dataset, entry: StatusEntry, today: dt.date) -> 
     """
     from digivisio_cli.data import cache
     from digivisio_cli.data.source import read_bytes
-    from digivisio_cli.data.status import load
+    from digivisio_cli.data.status import CachedLog, load
 
     target = Path(os.path.realpath(path))
     with locked(target):
@@ -130,7 +130,7 @@ def append(path: Path, dataset: Dataset, entry: StatusEntry, today: dt.date) -> 
         check_appended(new, before, entry, str(path))
         _replace(target, new, created)
         # What the log's parser would make of the new bytes: the next command reads it at once.
-        cache.store(cache.key(new, "status"), after)
+        cache.store(cache.key(new, "status"), CachedLog.of(after))
     return created
 
 

@@ -163,7 +163,7 @@ def overview(
         as_of = agencies_as_of(data, options.as_of)
         responsible = {m.id: as_of.roles(m)[0] for m in data.measures}
         agencies = [a.code for a in as_of.current(data.agencies)]
-    result = count(data, log.entries, dt.date.today(), by.value, days, responsible, agencies)
+    result = count(data, log.current(), dt.date.today(), by.value, days, responsible, agencies)
     emit(options, overview_view(data, result, options.lang, as_of), fmt)
 
 

@@ -60,7 +60,7 @@ def _current(data: Dataset, entries: Sequence[StatusEntry], sheet: ReadSheet) ->
     """Each measure's status in the log now, with the notes written since the export."""
     from digivisio_cli.domain.status import fold
 
-    folded = fold(entries)
+    folded = fold(entries)  # the entries are needed anyway, for the notes written since
     if sheet.snapshot is not None:
         # The log only grows: the entries after those it had at the export are the new ones.
         since = entries[sheet.snapshot.log_entries :]
@@ -233,14 +233,13 @@ def tracking_input(options: Options, data: Dataset) -> Tracking:
     if log is None:
         return Tracking(data_path)
     from digivisio_cli.data.status import resolve_status_path
-    from digivisio_cli.domain.status import fold
 
     log_path = resolve_status_path(options.status)
     assert log_path is not None  # there is a log
+    current = log.current()
+    # Every entry reports on one measure: their number is the sum of the reports, and the
+    # entries themselves need not be restored from the cache.
+    count = sum(st.reports for st in current.values())
     return Tracking(
-        data_path,
-        reported_from(fold(log.entries)),
-        content_hash(log_path),
-        len(log.entries),
-        log_in_use=True,
+        data_path, reported_from(current), content_hash(log_path), count, log_in_use=True
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +21,14 @@ from digivisio_cli.data.source import resolve_path
 from digivisio_cli.data.store import DocumentKind, collector_paused
 from digivisio_cli.data.store import load as _load
 from digivisio_cli.domain.model import Dataset
-from digivisio_cli.domain.status import CARRIED, HEALTHS, STATES, StatusEntry, StatusLog
+from digivisio_cli.domain.status import (
+    CARRIED,
+    HEALTHS,
+    STATES,
+    MeasureStatus,
+    StatusEntry,
+    StatusLog,
+)
 from digivisio_cli.errors import DataFileError, Problem
 from digivisio_cli.settings import ENV_STATUS
 from digivisio_cli.text import quoted as _q
@@ -39,15 +48,54 @@ def resolve_status_path(path: str | os.PathLike[str] | None) -> Path | None:
     return resolve_path(path, "--status", ENV_STATUS, lambda: None)
 
 
+@dataclass(frozen=True)
+class CachedLog:
+    """What the cache keeps of a validated log.
+
+    The current status per measure (all a listing or the overview needs), a summary for the
+    checks against the data file and today (each measure named, with the line of its first
+    entry; the latest report date), and the entries themselves pickled apart, restored only
+    when a command asks for them (the history, ``since``, an error to locate, an append).
+    """
+
+    current: dict[str, MeasureStatus]
+    first_lines: dict[str, int]
+    latest: _dt.date | None
+    blob: bytes
+
+    @classmethod
+    def of(cls, log: StatusLog) -> CachedLog:
+        """The cache's form of ``log``."""
+        first: dict[str, int] = {}
+        for e in log.entries:
+            first.setdefault(e.measure, e.line)
+        latest = max((e.date for e in log.entries), default=None)
+        blob = pickle.dumps(log.entries, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(log.current(), first, latest, blob)
+
+    def log(self) -> StatusLog:
+        """The log, its entries restored on first use."""
+        return StatusLog(1, None, restore=self._entries, current=self.current)
+
+    def _entries(self) -> tuple[StatusEntry, ...]:
+        entries: tuple[StatusEntry, ...] = pickle.loads(self.blob)
+        return entries
+
+
 def load(path: Path, dataset: Dataset, today: _dt.date | None = None) -> StatusLog:
     """The validated log at ``path``, its entries checked against ``dataset`` and ``today``."""
     day = today or _dt.date.today()
-    log = _load(DocumentKind("status", StatusLog, lambda c, n: parse(c, n, dataset, day)), path)
-    problems = reference_problems(
-        [(e.measure, e.line, e.date) for e in log.entries], dataset, str(path), day
-    )
-    if problems:
-        raise DataFileError(str(path), problems)
+    kind = DocumentKind("status", CachedLog, lambda c, n: CachedLog.of(parse(c, n, dataset, day)))
+    cached = _load(kind, path)
+    log = cached.log()
+    measures = {m.id for m in dataset.measures}
+    # The summary answers the common case; only a log with a problem restores its entries.
+    if not measures.issuperset(cached.first_lines) or (cached.latest and cached.latest > day):
+        problems = reference_problems(
+            [(e.measure, e.line, e.date) for e in log.entries], dataset, str(path), day
+        )
+        if problems:
+            raise DataFileError(str(path), problems)
     return log
 
 
@@ -92,10 +140,11 @@ def parse(
         rows = [(i, e) for i, e in enumerate(items)] if isinstance(items, list) else []
         rows = [(i, e) for i, e in rows if isinstance(e, dict)]
         problems.extend(_label_problems(rows, locate))
+        starts = [locate.line((SECTION, i)) or 0 for i, _ in rows]  # each entry's first line
         if dataset is not None:
             refs = [
-                (e.get(KEY), locate.line((SECTION, i)) or 0, e.get("date"))
-                for i, e in rows
+                (e.get(KEY), line, e.get("date"))
+                for (_, e), line in zip(rows, starts, strict=True)
                 if isinstance(e.get(KEY), str)
             ]
             problems.extend(reference_problems(refs, dataset, name, today or _dt.date.today()))
@@ -106,8 +155,8 @@ def parse(
         return StatusLog(
             1,
             tuple(
-                _entry(e, raw_entry, locate.line((SECTION, i)) or 0)
-                for (i, raw_entry), e in zip(rows, valid.entries, strict=True)
+                _entry(e, raw_entry, line)
+                for (_, raw_entry), e, line in zip(rows, valid.entries, starts, strict=True)
             ),
         )
 

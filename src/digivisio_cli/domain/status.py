@@ -18,7 +18,7 @@ The rules (docs/status.md has the full account):
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -93,12 +93,54 @@ class StatusEntry:
         return {name: getattr(self, name) for name in CARRIED if name in self.given}
 
 
-@dataclass(frozen=True)
 class StatusLog:
-    """A whole status log: its entries in file order."""
+    """A whole status log: its entries in file order, and each measure's current status.
 
-    schema_version: Literal[1]
-    entries: tuple[StatusEntry, ...] = ()
+    Both may be given as they are or as a function that produces them when first asked for, so
+    that a log from the cache answers ``current()`` without restoring every entry (a listing
+    needs only the current status; the history needs the entries).
+    """
+
+    __slots__ = ("_current", "_entries", "_restore", "schema_version")
+
+    def __init__(
+        self,
+        schema_version: Literal[1] = 1,
+        entries: tuple[StatusEntry, ...] | None = (),
+        *,
+        restore: Callable[[], tuple[StatusEntry, ...]] | None = None,
+        current: Mapping[str, MeasureStatus] | None = None,
+    ) -> None:
+        if entries is None and restore is None:
+            raise ValueError("a StatusLog needs its entries or a way to restore them")
+        self.schema_version: Literal[1] = schema_version
+        self._entries = entries
+        self._restore = restore
+        self._current = dict(current) if current is not None else None
+
+    @property
+    def entries(self) -> tuple[StatusEntry, ...]:
+        """The entries, in file order."""
+        if self._entries is None:
+            assert self._restore is not None
+            self._entries = self._restore()
+        return self._entries
+
+    def current(self) -> dict[str, MeasureStatus]:
+        """Each reported measure's current status (the entries folded), by measure id."""
+        if self._current is None:
+            self._current = fold(self.entries)
+        return self._current
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StatusLog):
+            return NotImplemented
+        return self.schema_version == other.schema_version and self.entries == other.entries
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"StatusLog({len(self.entries)} entries)"
 
 
 @dataclass(frozen=True)
@@ -338,18 +380,18 @@ def groups(
 
 def overview(
     dataset: Dataset,
-    entries: Iterable[StatusEntry],
+    folded: Mapping[str, MeasureStatus],
     today: _dt.date,
     by: GroupBy = "agency",
     stale_after: int = DEFAULT_STALE_AFTER,
     responsible: Mapping[str, Sequence[str]] | None = None,
     agencies: Sequence[str] | None = None,
 ) -> Overview:
-    """The overview of ``dataset``'s measures under the log's ``entries``, as of ``today``.
+    """The overview of ``dataset``'s measures, each with its status in ``folded`` (see
+    :func:`fold`), as of ``today``.
 
     ``responsible`` and ``agencies``: see :func:`groups`.
     """
-    folded = fold(entries)
     rows = tuple(
         _count(key, ms, folded, today, stale_after)
         for key, ms in groups(dataset, by, responsible, agencies)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 #: The keys a measure gains in json and csv with a log in use, in this order.
 STATUS_KEYS = ("state", "health", "due", "owner", "link", "status_note", "status_date")
 #: Cells of the progress bar.
-BAR_WIDTH = 12
+BAR_WIDTH = 8
 
 
 def state_label(code: str | None, lang: Lang) -> str | None:
@@ -117,21 +117,8 @@ def _bar(value: float | None) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def _group_name(dataset: Dataset, by: str, key: str | None, lang: Lang) -> str:
-    if key is None:
-        return label("no_agency", lang)
-    if by == "agency":
-        agency = dataset.agency(key)
-        return agency.names.get(lang) if agency else key
-    if by == "theme":
-        theme = next((t for t in dataset.themes if t.id == key), None)
-        return theme.title_in(lang) if theme else key
-    goal = dataset.goal(key)
-    return goal.title_in(lang) if goal else key
-
-
 def _counts_row(c: Counts, key: str | None, name: str, lang: Lang) -> dict[str, Value]:
-    row: dict[str, Value] = {"key": key, "name": name, "measures": c.measures}
+    row: dict[str, Value] = {"key": key, "group": name, "measures": c.measures}
     for code in STATES:
         row[code] = c.states.get(code, 0)
     row["no_report"] = c.no_report
@@ -141,8 +128,12 @@ def _counts_row(c: Counts, key: str | None, name: str, lang: Lang) -> dict[str, 
     share = c.share_done
     row["share_done"] = None if share is None else round(share, 4)
     row["share_text"] = _share(share, lang)
-    row["bar"] = _bar(share)
+    row["bar"] = f"{_bar(share)} {row['share_text']}"
     return row
+
+
+def _count_column(key: str, heading: str) -> Column:
+    return Column(key, heading, number=True, whole_words=True)
 
 
 def overview_view(dataset: Dataset, ov: Overview, lang: Lang, as_of: AsOf | None = None) -> Tabular:
@@ -152,18 +143,19 @@ def overview_view(dataset: Dataset, ov: Overview, lang: Lang, as_of: AsOf | None
     successions applied, and json gains ``as_of``.
     """
     cols = [
-        Column("key", label("agency" if ov.by == "agency" else ov.by, lang)),
-        Column("name", label("name", lang), machine=False, wide=True),
-        Column("measures", label("measure_count", lang), number=True),
-        *(Column(code, label(f"state_{code}", lang), number=True) for code in STATES),
-        Column("no_report", label("no_report", lang), number=True),
-        Column("stale", label("stale", lang), number=True),
-        *(Column(code, label(f"health_{code}", lang), number=True) for code in HEALTHS[1:]),
+        Column("key", label("agency" if ov.by == "agency" else ov.by, lang), human=False),
+        # For people the code or id alone (names and titles would crowd out the counts).
+        Column("group", label("agency" if ov.by == "agency" else ov.by, lang), machine=False),
+        _count_column("measures", label("ov_measures", lang)),
+        *(_count_column(code, label(f"state_{code}", lang)) for code in STATES),
+        _count_column("no_report", label("no_report", lang)),
+        _count_column("stale", label("ov_stale", lang)),
+        *(_count_column(code, label(f"ov_{code}", lang)) for code in HEALTHS[1:]),
         Column("share_done", label("share_done", lang), human=False, number=True),
-        Column("share_text", label("share_done", lang), machine=False, number=True),
-        Column("bar", label("progress", lang), machine=False, table_only=True),
+        Column("share_text", label("share_done", lang), machine=False, number=True, in_table=False),
+        Column("bar", label("share_done", lang), machine=False, table_only=True),
     ]
-    rows = [_counts_row(c, c.key, _group_name(dataset, ov.by, c.key, lang), lang) for c in ov.rows]
+    rows = [_counts_row(c, c.key, c.key or label("no_agency", lang), lang) for c in ov.rows]
     rows.append(_counts_row(ov.total, "total", label("total", lang), lang))
     title = f"{label('status_overview', lang)} ({ov.today.isoformat()})"
     envelope: dict[str, object] = {

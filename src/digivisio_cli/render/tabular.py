@@ -29,6 +29,8 @@ class Column:
     number: bool = False
     marked: bool = False  # holds [-deleted-] and {+inserted+} words: the table colours them
     table_only: bool = False  # a terminal's decoration (a progress bar): the table format only
+    in_table: bool = True  # False: left out of the table format (the bar's cell says it there)
+    whole_words: bool = False  # table: the heading may wrap between words, never inside one
     #: The language of every text in the column ("fi" for the Finnish original), if fixed.
     lang: str | None = None
     #: The row field that holds the language of this column's text, where it varies by row
@@ -60,7 +62,9 @@ class Tabular:
 
     def human_columns(self, table: bool = False) -> list[Column]:
         """Columns for people (with ``table``, the terminal-only ones too)."""
-        return [c for c in self.columns if c.human and (table or not c.table_only)]
+        if table:
+            return [c for c in self.columns if c.human and c.in_table]
+        return [c for c in self.columns if c.human and not c.table_only]
 
     def machine_columns(self) -> list[Column]:
         """Columns for programs."""
