@@ -370,3 +370,13 @@ def row_of_fi(book: Path, measure: str) -> int:
     sheet = openpyxl.load_workbook(book, read_only=True)[label("tracking", "fi")]
     ids = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
     return ids.index(measure) + 2
+
+
+def test_a_damaged_log_is_reported_and_left_alone(cli: Invoke, log: Path) -> None:
+    book = fill(export(cli, log), {})
+    book = fill(book, {f"E{row_of(book, '3.1.1.2')}": "done"})
+    damaged = log.read_bytes().replace(b"state: in-progress", b"state: in-progres", 1)
+    log.write_bytes(damaged)
+    code, out, err = run_import(cli, log, book)
+    assert code == 1 and out == "" and log.read_bytes() == damaged
+    assert f"{log}:" in err and "Traceback" not in err
