@@ -141,8 +141,7 @@ def test_the_export_formats_carry_the_status(cli: Invoke, log: Path, tmp_path: P
     cli(["--status", str(log), "export", "--format", "xlsx", "-o", str(target)])
     sheet = load_workbook(target).worksheets[0]
     header = [c.value for c in sheet[1]]
-    # Since issue 13 every sheet is for people: labels, not keys.
-    assert "State" in header and "Reported" in header
+    assert "State" in header and "Reported" in header  # the workbook's headings are labels
 
 
 def test_show_gives_a_measures_status_in_its_envelope(cli: Invoke, log: Path) -> None:
