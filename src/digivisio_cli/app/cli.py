@@ -36,6 +36,7 @@ from digivisio_cli.app.session import dataset as _dataset
 from digivisio_cli.app.session import opts as _opts
 from digivisio_cli.app.session import say_no_match as _say_no_match
 from digivisio_cli.app.status_cmd import HealthOpt, StateOpt, parse_codes, status_app
+from digivisio_cli.app.status_import import import_command
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -181,6 +182,8 @@ def _filtered(
 
 
 app.add_typer(status_app)
+# The planning meeting's workbook read back (issue 16): app/status_import.py.
+status_app.command("import")(import_command)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -331,6 +334,7 @@ def export(
     """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
     from digivisio_cli.app.exporting import ExportRequest
     from digivisio_cli.app.exporting import export as deliver
+    from digivisio_cli.app.status_import import tracking_input
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
@@ -343,6 +347,7 @@ def export(
         original=original,
         output=output,
         force=force,
+        tracking=tracking_input(opts, dataset),
     )
     written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset), status)
     if written is not None:
