@@ -309,6 +309,45 @@ def startup_cases() -> tuple[list[Case], Case, Case]:
     return cases, floor, bare
 
 
+def import_cases(folder: Path, env: dict[str, str]) -> list[Case]:
+    """``status import`` of a 44-row tracking workbook (issue 16), prepared in ``folder``.
+
+    A log with two reports, a workbook exported with it and filled in with openpyxl (three states
+    and a note): the dry run reads, checks and compares every cell and shows the changes, so it
+    can be repeated; a real import would write only the first time.
+    """
+    import openpyxl
+
+    dv = digivisio_command()
+    log, book = folder / "import-status.yaml", folder / "import-meeting.xlsx"
+    for args in (["3.1.1.1", "in-progress"], ["3.2.2.1", "on-hold"]):
+        subprocess.run(
+            [*dv, "--status", str(log), "status", "set", *args, "--date", "2024-03-01"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    subprocess.run(
+        [*dv, "--status", str(log), "export", "-f", "xlsx", "-o", str(book)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Tracking"]
+    for ref, value in (("E2", "done"), ("E3", "in progress"), ("E4", "on hold"), ("J5", "Agreed")):
+        sheet[ref] = value
+    wb.save(book)
+    return [
+        Case(
+            "status import (44 rows, --dry-run)",
+            [*dv, "--status", str(log), "status", "import", str(book), "--dry-run", "-f", "json"],
+            expect_in_stdout='"Agreed"',
+            target=3.0,
+        )
+    ]
+
+
 def report_startup(cases: Sequence[Case], floor: Case, bare: Case) -> list[str]:
     """The start-up results as Markdown table rows, with ratios to the floor."""
     rows = [
@@ -460,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         warn_if_not_byte_compiled()
         cases, floor, bare = startup_cases()
         cases += status_cases(Path(tmp))
+        cases += import_cases(Path(tmp), env)
         print("start-up", file=sys.stderr)
         launcher = Launcher(Path(tmp) / "stderr.txt")
         run_round_robin(launcher, [*cases, floor, bare], env, args.warmup, args.runs)

@@ -65,6 +65,10 @@ def test_workbook_has_the_sheets_and_row_counts(cli: Invoke, tmp_path: Path) -> 
         "Karvi": 1,
         "Pending": 3,
         "Source": 9,
+        # The tracking sheet to fill in, and its hidden snapshot: 8 lines of metadata, a blank
+        # line, a header and a row per measure (issue 16).
+        "Tracking": 44,
+        "digivisio": 53,
     }
     assert wb["Measures"].freeze_panes == "A2"
     assert wb["Measures"].auto_filter.ref

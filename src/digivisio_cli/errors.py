@@ -125,3 +125,26 @@ class UnknownNameError(UsageError):
         self.value = value
         self.suggestions = suggestions
         self.valid = valid
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One thing wrong with a filled-in tracking sheet, at its place: ``Tracking!E12`` for a
+    workbook's cell, ``FILE:LINE: column NAME`` for a CSV's. The message is a key and its
+    parameters (rendered in the user's language in one place); ``suggestions`` are shown after
+    it as "did you mean"."""
+
+    place: str
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+class ImportRefused(DigivisioError):
+    """A tracking sheet that ``status import`` will not import: every problem (or conflict) at
+    once, and nothing written."""
+
+    def __init__(self, path: str, problems: list[SheetProblem], key: str = "imp_refused") -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(key, path=path, count=len(problems))

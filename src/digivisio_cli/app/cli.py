@@ -42,6 +42,7 @@ from digivisio_cli.app.session import dataset as _dataset
 from digivisio_cli.app.session import opts as _opts
 from digivisio_cli.app.session import say_no_match as _say_no_match
 from digivisio_cli.app.status_cmd import HealthOpt, StateOpt, parse_codes, status_app
+from digivisio_cli.app.status_import import import_command
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -187,6 +188,8 @@ def _filtered(
 
 
 app.add_typer(status_app)
+# The planning meeting's workbook read back (issue 16): app/status_import.py.
+status_app.command("import")(import_command)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -335,9 +338,12 @@ def export(
     original: OriginalOpt = False,
 ) -> None:
     """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
+    from dataclasses import replace
+
     from digivisio_cli.app.exporting import ExportRequest, check, given
     from digivisio_cli.app.exporting import export as deliver
     from digivisio_cli.app.session import status_log
+    from digivisio_cli.app.status_import import tracking_input
 
     opts = _opts(ctx)
     request = ExportRequest(
@@ -359,6 +365,8 @@ def export(
     )
     check(request)
     dataset = _dataset(opts)
+    # Checked before the data is read; what the export tracks needs the data.
+    request = replace(request, tracking=tracking_input(opts, dataset))
     log = status_log(opts, dataset)
     status = None if log is None else log.current()
     found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)

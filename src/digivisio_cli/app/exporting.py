@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
 from digivisio_cli.domain.succession import AsOf
+from digivisio_cli.domain.tracking import Reported, Snapshot
 from digivisio_cli.errors import UsageError
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
@@ -33,6 +35,57 @@ class ExportRequest:
     force: bool
     #: The filters given, by option name (``actor`` → ``OPH``): a package records them.
     filters: Mapping[str, str | bool] = field(default_factory=dict)
+    tracking: Tracking | None = None
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """What a workbook's tracking sheet and the progress views are made from.
+
+    ``data_path`` is the data file (its content hash goes into the snapshot); ``reported`` each
+    measure's status in the log (empty without one); ``log_hash`` and ``log_entries`` the log's
+    content hash and length at the export; ``log_in_use`` whether there is a log at all (only
+    then is there progress to show).
+    """
+
+    data_path: Path
+    reported: Mapping[str, Reported] = field(default_factory=dict)
+    log_hash: str = ""
+    log_entries: int = 0
+    log_in_use: bool = False
+
+
+def content_hash(path: Path) -> str:
+    """The SHA-256 of a file's bytes (read through the data layer's one bounded read)."""
+    from digivisio_cli.data.source import read_bytes
+
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def _tracking_sections(
+    dataset: Dataset,
+    measures: list[Measure],
+    lang: Lang,
+    request: ExportRequest,
+    generated: str,
+    as_of: AsOf | None = None,
+) -> list[Tabular]:
+    from digivisio_cli.render.trackview import progress_views, tracking_view
+
+    spec, info = FORMATS[request.format], request.tracking
+    if info is None:
+        return []
+    out: list[Tabular] = []
+    if spec.fill_in:
+        snapshot = Snapshot(
+            content_hash(info.data_path), info.log_hash, generated, lang, "", info.log_entries
+        )
+        out.append(
+            tracking_view(dataset, measures, lang, info.reported, snapshot, request.original)
+        )
+    if spec.progress and info.log_in_use:
+        out.extend(progress_views(dataset, info.reported, lang, as_of))
+    return out
 
 
 def given(**filters: str | bool | None) -> dict[str, str | bool]:
@@ -66,7 +119,11 @@ def sections_for(
 ) -> list[Tabular]:
     """The sections of the export: a workbook or a page holds the measures (or the matrix) with
     their companions (the registry says which formats do), any other format the one asked for
-    (as of a date, with ``as_of``)."""
+    (as of a date, with ``as_of``).
+
+    A workbook of the measures gets the tracking sheet to fill in; a workbook or a page of the
+    measures made with a status log in use gets the progress views.
+    """
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
     if FORMATS[request.format].package:
@@ -74,12 +131,20 @@ def sections_for(
 
         return package_sections(dataset, measures, lang, generated, request.filters, as_of, log)
     if FORMATS[request.format].whole_export:
-        return export_sections(
-            dataset, measures, lang, request.original, generated, as_of, status, what=request.what
+        sections = export_sections(
+            dataset, measures, lang, request.original, generated, as_of, status, request.what
         )
+        if request.what == "matrix":
+            return sections
+        return sections + _tracking_sections(dataset, measures, lang, request, generated, as_of)
     if request.what == "matrix":
         return [matrix_view(dataset, measures, lang, as_of)]
-    return [measures_view(dataset, measures, lang, request.original, as_of, status)]
+    view = measures_view(dataset, measures, lang, request.original, as_of, status)
+    if status is not None and FORMATS[request.format].fill_in:
+        from digivisio_cli.render.trackview import add_new_note
+
+        add_new_note(view, lang)
+    return [view]
 
 
 def export(

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from digivisio_cli.render import svgbars
 from digivisio_cli.render.cells import cell_text
 from digivisio_cli.render.context import RenderContext
 from digivisio_cli.render.tabular import Tabular
@@ -76,7 +77,7 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
         f'<html lang="{escape(ctx.lang)}">',
         '<head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title{mark}>{escape(title)}</title><style>{_CSS}</style></head>",
+        f"<title{mark}>{escape(title)}</title><style>{_CSS}{svgbars.CSS}</style></head>",
         f"<body><header><h1{mark}>{passage(title)}</h1></header>",
         "<main>",
     ]
@@ -85,6 +86,8 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
         cls = ' class="first"' if index == 0 else ""
         if tab.title:
             parts.append(f"<h2{cls}>{passage(tab.title)}</h2>")
+        if tab.kind.startswith("progress-"):
+            parts.append(svgbars.figure(tab, ctx.lang))  # the numbers follow as a table
         parts.append("<table><thead><tr>")
         for c in cols:
             parts.append(f"<th{_NUM if c.number else ''}>{passage(c.label or c.key)}</th>")

@@ -48,6 +48,11 @@ class Format:
     package: bool = False
     #: The ``--what`` values it honours (a whole export holds both; a package neither view).
     what: tuple[str, ...] = WHATS
+    #: Read back by ``status import``: a workbook gets a tracking sheet to fill in; a listing
+    #: made with a status log in use gets an empty ``new_note`` column beside its status.
+    fill_in: bool = False
+    #: An export shows progress (states per agency and theme) when a status log is in use.
+    progress: bool = False
 
     @property
     def folder(self) -> bool:
@@ -114,11 +119,19 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("table", _table, export=False, notes_inline=True),
         Format("plain", _plain),
-        Format("csv", _csv),
+        Format("csv", _csv, fill_in=True),
         Format("json", _json),
         Format("md", _md, notes_inline=True),
-        Format("xlsx", _xlsx, listing=False, binary=True, whole_export=True),
-        Format("html", _html, listing=False, notes_inline=True, whole_export=True),
+        Format(
+            "xlsx",
+            _xlsx,
+            listing=False,
+            binary=True,
+            whole_export=True,
+            fill_in=True,
+            progress=True,
+        ),
+        Format("html", _html, listing=False, notes_inline=True, whole_export=True, progress=True),
         Format(
             "datapackage",
             _folder_only,

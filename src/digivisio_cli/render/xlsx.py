@@ -19,6 +19,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from digivisio_cli.render import tracking
 from digivisio_cli.render.cells import LIST_SEPARATOR, formula_like, yes_no
 from digivisio_cli.render.context import RenderContext
 from digivisio_cli.render.tabular import Column, Tabular, Value
@@ -137,7 +138,17 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
     }
     number = book.add_format(border)
     used: set[str] = set()
+    layout = tracking.Layout(
+        ctx,
+        page_setup=lambda sheet, tab: _page_setup(sheet, tab, ctx),
+        row_height=lambda texts, bold: _row_height(
+            texts, _BOLD_CHARS_PER_UNIT if bold else _CHARS_PER_UNIT
+        ),
+    )
     for tab in sections:
+        # The fill-in and progress sheets have layouts of their own (render/tracking.py).
+        if tracking.write_special(book, tab, sections, lambda t: _sheet_name(t, used), layout):
+            continue
         sheet: Any = book.add_worksheet(_sheet_name(tab.sheet_name or tab.kind, used))
         _write_sheet(sheet, tab, ctx, header, body, number)
     book.close()
