@@ -92,8 +92,9 @@ def new_catalog(lang: str | None = None) -> Catalog:
 
 
 def _version() -> str:
-    text = (ROOT / "src" / "digivisio_cli" / "__init__.py").read_text(encoding="utf-8")
-    found = re.search(r'__version__ = "([^"]+)"', text)
+    # The version lives in settings.py (the package's __init__ is the Python API's facade).
+    text = (ROOT / "src" / "digivisio_cli" / "settings.py").read_text(encoding="utf-8")
+    found = re.search(r'^VERSION = "([^"]+)"', text, re.MULTILINE)
     return found.group(1) if found else "0"
 
 

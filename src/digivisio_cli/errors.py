@@ -61,11 +61,17 @@ class DigivisioError(Exception):
     """Base of every error the tool reports to a user: a message key, its parameters, an exit code."""
 
     exit_code: int = ExitCode.DATA
+    #: The message in words, once an edge has rendered it (the Python API does, so that a
+    #: notebook shows it); until then ``str()`` is the key.
+    text: str | None = None
 
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(key)
+
+    def __str__(self) -> str:
+        return self.text or self.key
 
 
 class DataFileError(DigivisioError):

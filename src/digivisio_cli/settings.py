@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+#: The version (hatch reads it from here). A leaf holds it, not the package's ``__init__``,
+#: because that is the Python API's facade: a layer importing it would seem to import the API.
+VERSION = "0.1.0"
+
 #: The languages the tool speaks. Finnish is the language of the source document.
 Lang = Literal["fi", "sv", "en"]
 LANGS: tuple[Lang, ...] = ("fi", "sv", "en")

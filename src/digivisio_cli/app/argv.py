@@ -79,3 +79,22 @@ def lang_from_argv(args: list[str]) -> Lang:
         if arg.startswith("--lang=") and (lang := as_lang(arg[7:])):
             return lang
     return detect_lang()
+
+
+#: Every global option that takes a value, hoisted or not.
+GLOBAL_WITH_VALUE = option_names(takes_value=True)
+
+
+def command_name(args: list[str]) -> str | None:
+    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
+    expecting_value = False
+    for arg in args:
+        if expecting_value:
+            expecting_value = False
+        elif arg in GLOBAL_WITH_VALUE:
+            expecting_value = True
+        elif not arg.startswith("-"):
+            return arg
+        elif arg == "--":
+            return None
+    return None

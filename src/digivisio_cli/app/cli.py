@@ -14,8 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from digivisio_cli import __version__
-from digivisio_cli.app.argv import hoist_global_options, lang_from_argv, valued_options
+from digivisio_cli.app.argv import (
+    command_name,
+    hoist_global_options,
+    lang_from_argv,
+    valued_options,
+)
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -28,6 +32,8 @@ from digivisio_cli.app.options import (
     PendingOpt,
     RoleChoice,
     RoleOpt,
+    SchemaWhat,
+    SchemaWhatOpt,
     SearchOpt,
 )
 from digivisio_cli.app.report import PREFIX
@@ -48,7 +54,7 @@ from digivisio_cli.errors import (
     UsageError,
 )
 from digivisio_cli.i18n import catalog_missing, detect_lang, message
-from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, ENV_STATUS, LANGS, Lang, option_names
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, ENV_STATUS, LANGS, VERSION, Lang
 
 if TYPE_CHECKING:
     from digivisio_cli.domain.model import Dataset, Measure
@@ -75,7 +81,7 @@ app = typer.Typer(
 def _version(ctx: typer.Context, value: bool) -> None:
     # Not while the shell asks for completions: the version is no completion.
     if value and not ctx.resilient_parsing:
-        typer.echo(f"digivisio {__version__}")
+        typer.echo(f"digivisio {VERSION}")
         raise typer.Exit()
 
 
@@ -310,7 +316,7 @@ def export(
     ),
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' or none: stdout."),
+        typer.Option("--output", "-o", metavar="PATH", help="File or folder; '-' or none: stdout."),
     ] = None,
     what: Annotated[
         ExportWhat, typer.Option("--what", help="The measures or the matrix, in every format.")
@@ -321,7 +327,7 @@ def export(
             "--excel", help="csv for Excel in a Finnish locale: UTF-8 BOM and ';' separators."
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace a file or an export.")] = False,
     actor: ActorOpt = None,
     role: RoleOpt = None,
     goal: GoalOpt = None,
@@ -331,15 +337,15 @@ def export(
     health: HealthOpt = None,
     original: OriginalOpt = False,
 ) -> None:
-    """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
-    from digivisio_cli.app.exporting import ExportRequest
+    """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
+    from dataclasses import replace
+
+    from digivisio_cli.app.exporting import ExportRequest, check, given
     from digivisio_cli.app.exporting import export as deliver
+    from digivisio_cli.app.session import status_log
     from digivisio_cli.app.status_import import tracking_input
 
     opts = _opts(ctx)
-    dataset = _dataset(opts)
-    status = current_status(opts, dataset)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
     request = ExportRequest(
         format=_value(fmt),
         what=what.value,
@@ -347,15 +353,40 @@ def export(
         original=original,
         output=output,
         force=force,
-        tracking=tracking_input(opts, dataset),
+        filters=given(
+            actor=actor,
+            role=role.value if role else None,
+            goal=goal,
+            pending=pending,
+            search=search,
+            state=state,
+            health=health,
+        ),
     )
-    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset), status)
+    check(request)
+    dataset = _dataset(opts)
+    # Checked before the data is read; what the export tracks needs the data.
+    request = replace(request, tracking=tracking_input(opts, dataset))
+    log = status_log(opts, dataset)
+    status = None if log is None else log.current()
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
+    as_of = _as_of(opts, dataset)
+    written = deliver(opts.env, dataset, found, opts.lang, request, as_of, status, log)
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 
 
 def _value(choice: Enum) -> str:
     return str(choice.value)
+
+
+@app.command()
+def schema(ctx: typer.Context, what: SchemaWhatOpt = SchemaWhat.data) -> None:
+    """Print the JSON Schema (draft 2020-12) of the data file or the status log, for editors."""
+    from digivisio_cli.data.json_schema import document_schema
+
+    opts = _opts(ctx)
+    opts.env.write(document_schema(what.value, opts.lang))
 
 
 #: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).
@@ -412,21 +443,6 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
-def command_name(args: list[str]) -> str | None:
-    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
-    expecting_value = False
-    for arg in args:
-        if expecting_value:
-            expecting_value = False
-        elif arg in GLOBAL_WITH_VALUE:
-            expecting_value = True
-        elif not arg.startswith("-"):
-            return arg
-        elif arg == "--":
-            return None
-    return None
-
-
 def _only(name: str | None) -> typer.Typer:
     """The app with only the command ``name`` registered, or the whole app.
 
@@ -448,9 +464,6 @@ def _only(name: str | None) -> typer.Typer:
     only.registered_commands = commands
     only.registered_groups = groups
     return only
-
-
-GLOBAL_WITH_VALUE = option_names(takes_value=True)
 
 
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:

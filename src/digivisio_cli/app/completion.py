@@ -51,6 +51,7 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "actors": _FORMAT,
     "export": _FORMAT | _FILTERS | {"--output", "-o", "--what"},
     "diff": _FORMAT,
+    "schema": frozenset({"--what"}),
     # The group's own options (the overview); its subcommands are left to Typer.
     "status": _FORMAT | {"--by", "--stale-after"},
 }
@@ -64,6 +65,7 @@ FLAGS: dict[str, frozenset[str]] = {
     "actors": frozenset(),
     "export": _PENDING | {"--excel", "--force"},
     "diff": frozenset(),
+    "schema": frozenset(),
     "status": frozenset(),
 }
 

@@ -18,6 +18,7 @@ from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
 
 if TYPE_CHECKING:
+    from digivisio_cli.domain.status import StatusLog
     from digivisio_cli.render.views import StatusMap
 from digivisio_cli.settings import Lang
 
@@ -32,6 +33,8 @@ class ExportRequest:
     original: bool
     output: str | None
     force: bool
+    #: The filters given, by option name (``actor`` → ``OPH``): a package records them.
+    filters: Mapping[str, str | bool] = field(default_factory=dict)
     tracking: Tracking | None = None
 
 
@@ -85,6 +88,25 @@ def _tracking_sections(
     return out
 
 
+def given(**filters: str | bool | None) -> dict[str, str | bool]:
+    """The filters that were given (not None), by option name, for the export to record."""
+    return {name: value for name, value in filters.items() if value is not None}
+
+
+def check(request: ExportRequest) -> None:
+    """Refuse, before any data is read, what the format cannot do (the registry says what)."""
+    spec = FORMATS[request.format]
+    if request.what not in spec.what:
+        raise UsageError(
+            "what_unsupported",
+            format=request.format,
+            what=request.what,
+            options=", ".join(spec.what),
+        )
+    if spec.folder and request.output in (None, "-"):
+        raise UsageError("needs_folder", format=request.format)
+
+
 def sections_for(
     dataset: Dataset,
     measures: list[Measure],
@@ -93,6 +115,7 @@ def sections_for(
     generated: str,
     as_of: AsOf | None = None,
     status: StatusMap = None,
+    log: StatusLog | None = None,
 ) -> list[Tabular]:
     """The sections of the export: a workbook or a page holds the measures (or the matrix) with
     their companions (the registry says which formats do), any other format the one asked for
@@ -103,6 +126,10 @@ def sections_for(
     """
     from digivisio_cli.render.views import export_sections, matrix_view, measures_view
 
+    if FORMATS[request.format].package:
+        from digivisio_cli.render.package import package_sections
+
+        return package_sections(dataset, measures, lang, generated, request.filters, as_of, log)
     if FORMATS[request.format].whole_export:
         sections = export_sections(
             dataset, measures, lang, request.original, generated, as_of, status, request.what
@@ -128,16 +155,21 @@ def export(
     request: ExportRequest,
     as_of: AsOf | None = None,
     status: StatusMap = None,
+    log: StatusLog | None = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
-    from digivisio_cli.app.output import write_atomic
+    from digivisio_cli.app.output import write_atomic, write_folder_atomic
 
+    check(request)
     generated = dt.date.today().isoformat()
     spec = FORMATS[request.format]
-    rendered = spec.render(
-        sections_for(dataset, measures, lang, request, generated, as_of, status),
-        RenderContext(lang=lang, excel=request.excel, generated=generated),
-    )
+    sections = sections_for(dataset, measures, lang, request, generated, as_of, status, log)
+    ctx = RenderContext(lang=lang, excel=request.excel, generated=generated)
+    if spec.files is not None:
+        assert request.output is not None  # check() refused stdout
+        write_folder_atomic(Path(request.output), spec.files(sections, ctx), force=request.force)
+        return request.output
+    rendered = spec.render(sections, ctx)
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if request.output in (None, "-"):
         if spec.binary and env.stdout_isatty:

@@ -51,6 +51,18 @@ class ExportWhat(str, Enum):
     matrix = "matrix"
 
 
+class SchemaWhat(str, Enum):
+    """The document kinds whose JSON Schema ``schema`` prints."""
+
+    data = "data"
+    status = "status"
+
+
+SchemaWhatOpt = Annotated[
+    SchemaWhat, typer.Option("--what", help="The kind of file whose schema to print.")
+]
+
+
 # --- completion ----------------------------------------------------------------------------
 
 

@@ -6,8 +6,10 @@ Views like those of :mod:`digivisio_cli.render.views`, kept apart because succes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from digivisio_cli.domain.model import Dataset, Goal, Lang, Measure, Theme
-from digivisio_cli.domain.query import count_by_agency, matrix
+from digivisio_cli.domain.query import MatrixRow, count_by_agency, matrix
 from digivisio_cli.domain.succession import AsOf, has_successions
 from digivisio_cli.i18n import label
 from digivisio_cli.render.asof import as_of_note, as_of_title, successor_marks
@@ -28,6 +30,23 @@ def matrix_view(
     As of a date, people see the agencies of that date (no column for a merged one) and their
     counts; programs keep the published columns and get ``<code>_responsible_as_of`` … beside.
     """
+    published = matrix(dataset, measures)
+    shown = matrix(dataset, measures, as_of) if as_of else published
+    return matrix_rows_view(dataset, published, shown, lang, as_of)
+
+
+def matrix_rows_view(
+    dataset: Dataset,
+    published: Sequence[MatrixRow],
+    shown: Sequence[MatrixRow],
+    lang: Lang,
+    as_of: AsOf | None = None,
+) -> Tabular:
+    """The view of a matrix already counted: as published, and as ``shown`` (as of a date).
+
+    Without ``as_of``, ``shown`` is ``published``. The Python API renders its own
+    :func:`~digivisio_cli.domain.query.matrix` rows through this.
+    """
     current = {a.code for a in (as_of.current(dataset.agencies) if as_of else dataset.agencies)}
     cols = [
         Column("goal", label("goal", lang)),
@@ -46,10 +65,8 @@ def matrix_view(
     cols.append(Column("total", label("measure_count", lang), number=True))
     if as_of is not None:
         cols.extend([*later, Column("as_of", label("as_of", lang), human=False)])
-    published = matrix(dataset, measures)
-    shown_rows = matrix(dataset, measures, as_of) if as_of else published
     rows: list[dict[str, Value]] = []
-    for r, s in zip(published, shown_rows, strict=True):
+    for r, s in zip(published, shown, strict=True):
         row: dict[str, Value] = {
             "goal": r.goal.id,
             "goal_title": r.goal.title_in(lang),

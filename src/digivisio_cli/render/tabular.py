@@ -37,6 +37,12 @@ class Column:
     #: (a translation, or the original where none exists). Formats that mark languages (html)
     #: read it; the field itself is no column.
     lang_key: str | None = None
+    #: For a described table (a data package's Table Schema): the value's type when it is not
+    #: text or, for ``number`` columns, a whole number ("boolean", "list"); whether every row
+    #: has a value; the only values allowed.
+    type: str = ""
+    required: bool = False
+    enum: tuple[str, ...] = ()
 
     def text_lang(self, row: dict[str, Value]) -> str | None:
         """The language of this column's text in ``row``, or None where it is not known."""
@@ -44,6 +50,15 @@ class Column:
             value = row.get(self.lang_key)
             return value if isinstance(value, str) and value else None
         return self.lang
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Values of ``fields`` that must appear as ``reference`` in the section ``resource``."""
+
+    fields: tuple[str, ...]
+    resource: str
+    reference: tuple[str, ...]
 
 
 @dataclass
@@ -59,6 +74,9 @@ class Tabular:
     rows_key: str = "measures"
     sheet_name: str | None = None  # xlsx: the sheet's name
     human_sheet: bool = False  # xlsx: labelled human columns (a cover sheet) rather than keys
+    #: For a described table: the columns that identify a row, and the links to other sections.
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
     def human_columns(self, table: bool = False) -> list[Column]:
         """Columns for people (with ``table``, the terminal-only ones too)."""
