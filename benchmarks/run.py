@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generate import measure_id  # benchmarks/, the folder of this script, is on sys.path
+from generate_status import entries as status_entries
 
 HERE = Path(__file__).resolve().parent
 FLOOR_IMPORTS = "import typer, yaml, rich.console, rich.table; from pydantic import BaseModel"
@@ -175,13 +176,96 @@ def warn_if_not_byte_compiled() -> None:
     if spec is None or not spec.submodule_search_locations:
         return
     package = Path(next(iter(spec.submodule_search_locations)))
-    if not list((package / "__pycache__").glob("cli.*.pyc")):
+    if not list((package / "app" / "__pycache__").glob("cli.*.pyc")):
         print(
             f"warning: {package} is not byte-compiled (an editable install with "
             "PYTHONDONTWRITEBYTECODE?): every run compiles it, about 20 ms more than a user's "
             "`pip install .`",
             file=sys.stderr,
         )
+
+
+#: Entries in the status log of the start-up cases (issue 15).
+STATUS_ENTRIES = 1000
+
+
+def status_cases(workdir: Path) -> list[Case]:
+    """Start-up with a 1,000-entry status log: answers from the cache, and ``status set``.
+
+    ``status set`` appends to a log of its own (the others' must stay unchanged, or every run
+    would miss the cache); its log grows by one entry per run, from 1,000.
+    """
+    dv = digivisio_command()
+    log, appended = workdir / "status-1k.yaml", workdir / "status-set.yaml"
+    log.write_text(status_entries(STATUS_ENTRIES), encoding="utf-8")
+    appended.write_text(status_entries(STATUS_ENTRIES), encoding="utf-8")
+    return [
+        Case(
+            "who-owns 3.2.2 --format json, 1,000-entry log",
+            [*dv, "--status", str(log), "who-owns", "3.2.2", "--format", "json"],
+            expect_in_stdout='"status_date"',
+            target=0.7,
+        ),
+        Case(
+            "status --format json, 1,000-entry log",
+            [*dv, "--status", str(log), "status", "--format", "json"],
+            expect_in_stdout='"total"',
+            target=0.7,
+        ),
+        Case(
+            "status set (1,000-entry log)",
+            [*dv, "--status", str(appended), "status", "set", "3.2.2.1", "--note", "benchmark"],
+            target=1.5,
+        ),
+    ]
+
+
+def report_log_overhead(cases: Sequence[Case]) -> list[str]:
+    """How much a status log in use adds to the same answer without one (target ≤ 25 %)."""
+    by_name = {c.name: c for c in cases}
+    plain = by_name.get("who-owns 3.2.2 --format json")
+    with_log = by_name.get("who-owns 3.2.2 --format json, 1,000-entry log")
+    if plain is None or with_log is None:
+        return []
+    extra = with_log.median / plain.median - 1
+    verdict = "met" if extra <= 0.25 else "**missed**"
+    return [
+        "",
+        f"- a 1,000-entry status log adds {extra:.0%} to `who-owns` (target ≤ 25 %: {verdict})",
+    ]
+
+
+def status_scale(
+    launcher: Launcher, env: dict[str, str], runs: int, sizes: Sequence[int], workdir: Path
+) -> list[str]:
+    """Load status logs of growing size with the cache off: the overview in json."""
+    dv = digivisio_command()
+    rows = [
+        "| log entries | file MiB | status --format json s | peak MiB |",
+        "|---:|---:|---:|---:|",
+    ]
+    results: dict[int, float] = {}
+    for size in sizes:
+        path = workdir / f"status-{size}.yaml"
+        path.write_text(status_entries(size), encoding="utf-8")
+        case = Case(
+            "status",
+            [*dv, "--status", str(path), "status", "--format", "json"],
+            env={"DIGIVISIO_CACHE": "off"},
+            expect_in_stdout='"total"',
+        )
+        print(f"status scale: {size} entries", file=sys.stderr)
+        run_round_robin(launcher, [case], env, warmup=1, runs=runs)
+        results[size] = case.median
+        rows.append(
+            f"| {size:,} | {path.stat().st_size / 2**20:.1f} | {case.median:.2f} | {case.peak:.0f} |"
+        )
+        path.unlink()
+    if 10_000 in results and 100_000 in results:
+        growth = results[100_000] / results[10_000]
+        verdict = "met" if growth <= 12 else "**missed**"
+        rows += ["", f"- status log: 100,000 / 10,000 = {growth:.1f} (target ≤ 12: {verdict})"]
+    return rows
 
 
 def startup_cases() -> tuple[list[Case], Case, Case]:
@@ -223,6 +307,45 @@ def startup_cases() -> tuple[list[Case], Case, Case]:
         ),
     ]
     return cases, floor, bare
+
+
+def import_cases(folder: Path, env: dict[str, str]) -> list[Case]:
+    """``status import`` of a 44-row tracking workbook (issue 16), prepared in ``folder``.
+
+    A log with two reports, a workbook exported with it and filled in with openpyxl (three states
+    and a note): the dry run reads, checks and compares every cell and shows the changes, so it
+    can be repeated; a real import would write only the first time.
+    """
+    import openpyxl
+
+    dv = digivisio_command()
+    log, book = folder / "import-status.yaml", folder / "import-meeting.xlsx"
+    for args in (["3.1.1.1", "in-progress"], ["3.2.2.1", "on-hold"]):
+        subprocess.run(
+            [*dv, "--status", str(log), "status", "set", *args, "--date", "2024-03-01"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    subprocess.run(
+        [*dv, "--status", str(log), "export", "-f", "xlsx", "-o", str(book)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Tracking"]
+    for ref, value in (("E2", "done"), ("E3", "in progress"), ("E4", "on hold"), ("J5", "Agreed")):
+        sheet[ref] = value
+    wb.save(book)
+    return [
+        Case(
+            "status import (44 rows, --dry-run)",
+            [*dv, "--status", str(log), "status", "import", str(book), "--dry-run", "-f", "json"],
+            expect_in_stdout='"Agreed"',
+            target=3.0,
+        )
+    ]
 
 
 def report_startup(cases: Sequence[Case], floor: Case, bare: Case) -> list[str]:
@@ -360,6 +483,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", default="1000,10000,100000", help="measure counts for the scale benchmark"
     )
+    parser.add_argument(
+        "--status-sizes",
+        default="10000,100000",
+        help="status log entries for the scale benchmark",
+    )
     args = parser.parse_args(argv)
     if args.runs < 10:
         parser.error("--runs must be at least 10: medians of fewer runs are noise")
@@ -370,15 +498,22 @@ def main(argv: list[str] | None = None) -> int:
         env.pop("NO_COLOR", None)
         warn_if_not_byte_compiled()
         cases, floor, bare = startup_cases()
+        cases += status_cases(Path(tmp))
+        cases += import_cases(Path(tmp), env)
         print("start-up", file=sys.stderr)
         launcher = Launcher(Path(tmp) / "stderr.txt")
         run_round_robin(launcher, [*cases, floor, bare], env, args.warmup, args.runs)
         lines = ["## Start-up", "", *machine(), f"- {args.runs} timed runs each, medians", ""]
         lines += report_startup(cases, floor, bare)
+        lines += report_log_overhead(cases)
         if not args.no_scale:
             sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-            lines += ["", "## Scale", "", f"- {args.scale_runs} timed runs each, medians", ""]
-            lines += scale(launcher, env, args.scale_runs, sizes, Path(tmp))
+            if sizes:
+                lines += ["", "## Scale", "", f"- {args.scale_runs} timed runs each, medians", ""]
+                lines += scale(launcher, env, args.scale_runs, sizes, Path(tmp))
+            log_sizes = [int(s) for s in args.status_sizes.split(",") if s.strip()]
+            lines += ["", "## Status log scale", "", f"- {args.scale_runs} timed runs each", ""]
+            lines += status_scale(launcher, env, args.scale_runs, log_sizes, Path(tmp))
         launcher.close()
     print("\n".join(lines))
     return 0

@@ -91,3 +91,25 @@ def bundled() -> Dataset:
 def small() -> Dataset:
     """The small test data set."""
     return load(SMALL)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the message catalogs of a source checkout when they are missing or stale.
+
+    An installed package carries its compiled catalogs (the wheel's build hook made them) and no
+    .po files, so nothing happens there; run from ``src/`` the .mo files are built beside the
+    .po files with Babel, as ``python scripts/catalogs.py compile`` would.
+    """
+    import digivisio_cli
+
+    locale = Path(digivisio_cli.__file__).parent / "locale"
+    if not any(locale.glob("*/LC_MESSAGES/*.po")):
+        return
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        import catalogs
+    finally:
+        sys.path.remove(str(scripts))
+    if catalogs.stale(locale):
+        catalogs.compile_all(locale)

@@ -120,7 +120,7 @@ def test_validate_broken_file_exits_1_without_traceback(cli: Invoke, tmp_path: o
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert f"{bad}:" in result.stderr and "unknown agency 'KARVI'" in result.stderr
-    assert result.stderr.strip().endswith("1 problem(s); nothing was loaded.")
+    assert result.stderr.strip().endswith("1 problem; nothing was loaded.")
 
 
 def test_data_option_and_env_point_at_another_file(cli: Invoke) -> None:

@@ -110,7 +110,7 @@ h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
 i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
 
-SUMMARY_1 = "{path}: 1 problem(s); nothing was loaded."
+SUMMARY_1 = "{path}: 1 problem; nothing was loaded."
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ CATALOGUE = [
             "{path}:76: measure 3.10.1.1: missing required key 'text'",
             "{path}:76: measure 3.10.1.1: missing required key 'responsible'",
             "{path}:76: measure 3.10.1.1: missing required key 'pending'",
-            "{path}: 3 problem(s); nothing was loaded.",
+            "{path}: 3 problems; nothing was loaded.",
         ),
     ),
     # --- YAML syntax ---
@@ -312,7 +312,7 @@ CATALOGUE = [
             '{path}:21: id: expected text, got a number (put it in quotes, e.g. "3.1")',
             "{path}:30: theme '3.1' does not exist",
             "{path}:35: theme '3.1' does not exist",
-            "{path}: 3 problem(s); nothing was loaded.",
+            "{path}: 3 problems; nothing was loaded.",
         ),
     ),
     Case(
@@ -384,7 +384,7 @@ CATALOGUE = [
             "{path}:64: measure 3.1.2.1: id '3.1.2.1' does not match its goal '3.1.9' "
             "(expected '3.1.9.<n>')",
             "{path}:65: measure 3.1.2.1: goal '3.1.9' does not exist",
-            "{path}: 2 problem(s); nothing was loaded.",
+            "{path}: 2 problems; nothing was loaded.",
         ),
     ),
     Case(
@@ -403,7 +403,7 @@ CATALOGUE = [
             "{path}:67: measure 3.1.2.1: responsible: unknown agency 'KARVI' "
             "(declared: OKM, OPH, Karvi)",
             "{path}:81: measure 3.10.1.1: unknown key 'partner'",
-            "{path}: 4 problem(s); nothing was loaded.",
+            "{path}: 4 problems; nothing was loaded.",
         ),
     ),
     # --- hostile YAML ---
@@ -456,7 +456,7 @@ CATALOGUE = [
             "(declared: OKM, OPH, Karvi)",
             "{path}:67: measure 3.1.2.1: responsible: holds the invisible control character "
             "U+001B; delete it",
-            "{path}: 2 problem(s); nothing was loaded.",
+            "{path}: 2 problems; nothing was loaded.",
         ),
     ),
     Case(
@@ -646,7 +646,7 @@ def test_empty_data_path_is_an_error_not_the_bundled_data(cli: Invoke, args: lis
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         "--data: is empty; give the path of a data file, or leave it out",
-        "--data: 1 problem(s); nothing was loaded.",
+        "--data: 1 problem; nothing was loaded.",
     ]
 
 

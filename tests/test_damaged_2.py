@@ -26,7 +26,7 @@ VALID = SMALL.read_text(encoding="utf-8")
 #: A hang guard, not a benchmark: each case answers in well under a second.
 TIME_LIMIT = 5.0
 
-SUMMARY_1 = "{path}: 1 problem(s); nothing was loaded."
+SUMMARY_1 = "{path}: 1 problem; nothing was loaded."
 
 
 class Hung(Exception):
@@ -83,7 +83,7 @@ class DataCase:
 
 
 def _summary(n: int) -> str:
-    return f"{{path}}: {n} problem(s); nothing was loaded."
+    return f"{{path}}: {n} problem{'' if n == 1 else 's'}; nothing was loaded."
 
 
 DATA_CASES = [
@@ -470,7 +470,7 @@ CLI_CASES = [
         {
             "en": (
                 "DIGIVISIO_DATA: is empty; give the path of a data file, or unset it",
-                "DIGIVISIO_DATA: 1 problem(s); nothing was loaded.",
+                "DIGIVISIO_DATA: 1 problem; nothing was loaded.",
             )
         },
         env={"DIGIVISIO_DATA": ""},
@@ -482,7 +482,7 @@ CLI_CASES = [
         {
             "en": (
                 "OLD: is empty; give the path of a data file, 'bundled' or '-'",
-                "OLD: 1 problem(s); nothing was loaded.",
+                "OLD: 1 problem; nothing was loaded.",
             )
         },
     ),
@@ -493,7 +493,7 @@ CLI_CASES = [
         {
             "en": (
                 "NEW: is empty; give the path of a data file, 'bundled' or '-'",
-                "NEW: 1 problem(s); nothing was loaded.",
+                "NEW: 1 problem; nothing was loaded.",
             )
         },
     ),
@@ -517,7 +517,7 @@ CLI_CASES = [
         {
             "en": (
                 f"/nonexistent/{CUT}: no such file",
-                f"/nonexistent/{CUT}: 1 problem(s); nothing was loaded.",
+                f"/nonexistent/{CUT}: 1 problem; nothing was loaded.",
             )
         },
     ),
@@ -632,7 +632,7 @@ def test_diff_with_standard_input_closed_is_trouble(cli: Invoke) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "-: standard input is closed; nothing to read",
-        "-: 1 problem(s); nothing was loaded.",
+        "-: 1 problem; nothing was loaded.",
     ]
 
 

@@ -27,19 +27,23 @@ class _MarkedError:
 
 def test_a_value_that_cannot_be_read_is_quoted_with_the_reason() -> None:
     node = _Node("tag:yaml.org,2002:str", "x" * 70)
-    assert _unreadable(node, ValueError("odd")) == f"the value '{'x' * 64}…' cannot be read (odd)"
+    assert _unreadable(node, ValueError("odd")) == (
+        "p_unreadable",
+        {"value": f"'{'x' * 64}…'", "detail": "odd"},
+    )
 
 
 def test_a_number_too_large_names_its_length() -> None:
     node = _Node("tag:yaml.org,2002:int", "9" * 70)
     assert _unreadable(node, ValueError("big")) == (
-        f"the number '{'9' * 64}…' is too large to be read (70 characters)"
+        "p_number_too_large",
+        {"value": f"'{'9' * 64}…'", "length": 70},
     )
 
 
 def test_a_yaml_error_without_a_description_is_still_said() -> None:
-    assert _yaml_message(_MarkedError(), "") == "not valid YAML"
-    assert _yaml_message(_MarkedError(context="while x"), "") == "not valid YAML: while x"
+    assert _yaml_message(_MarkedError(), "") == ("p_yaml", {"detail": "not valid YAML"})
+    assert _yaml_message(_MarkedError(context="while x"), "") == ("p_yaml", {"detail": "while x"})
 
 
 def test_standard_input_closed_under_python_is_said_plainly() -> None:

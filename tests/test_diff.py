@@ -408,7 +408,7 @@ def test_an_invalid_file_exits_2_with_the_loaders_report(cli: Invoke, tmp_path: 
         r"\(declared: OKM, OPH, Karvi\)",
         first,
     )
-    assert last == f"{bad}: 1 problem(s); nothing was loaded."
+    assert last == f"{bad}: 1 problem; nothing was loaded."
 
 
 def test_a_missing_file_exits_2(cli: Invoke, tmp_path: Path) -> None:

@@ -99,15 +99,17 @@ def test_a_number_where_text_belongs_gets_the_quotes_hint_and_other_types_do_not
 ) -> None:
     path = tmp_path / "data.yaml"
     path.write_text(
-        VALID.replace('text: "Kehitetään tilastopalveluita."', "text: 3.5", 1).replace(
-            'note: "Passive sentence."', "note: [a]", 1
+        VALID.replace(
+            '    goal: "3.1.1"\n    text: "Kehitetään tilastopalveluita."',
+            "    goal: [a]\n    text: 3.5",
+            1,
         ),
         encoding="utf-8",
     )
     lines = cli(["validate", str(path)]).stderr.splitlines()
     assert lines[:2] == [
+        f"{path}:58: measure 3.1.1.4: goal: expected text, got a list",
         f'{path}:59: measure 3.1.1.4: text: expected text, got a number (put it in quotes, e.g. "3.1")',
-        f"{path}:63: measure 3.1.1.4: note: expected text, got a list",
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from conftest import SMALL, Invoke
+from digivisio_cli.render.csv import WORD_JOINER
 
 
 def test_excel_csv_has_bom_semicolons_and_reads_back(cli: Invoke, tmp_path: Path) -> None:
@@ -21,7 +22,10 @@ def test_excel_csv_has_bom_semicolons_and_reads_back(cli: Invoke, tmp_path: Path
     assert rows[0][:3] == ["id", "goal", "goal_title"]
     assert len(rows) == 45
     plain = list(csv.reader(io.StringIO(cli(["export", "-f", "csv"]).stdout)))
-    assert plain == rows
+    # Issue 13: in the Excel file a number-like text (an id) starts with an invisible word
+    # joiner, so that Excel keeps it text; every other cell is the plain CSV's, exactly.
+    assert plain == [[cell.removeprefix(WORD_JOINER) for cell in row] for row in rows]
+    assert {row[1][0] for row in rows[1:]} == {WORD_JOINER}
 
 
 def test_formula_text_is_neutralised_in_csv_and_xlsx(cli: Invoke, tmp_path: Path) -> None:
@@ -37,11 +41,15 @@ def test_formula_text_is_neutralised_in_csv_and_xlsx(cli: Invoke, tmp_path: Path
     assert row["text"] == '\'=HYPERLINK("http://x","click")'
     book = tmp_path / "evil.xlsx"
     assert cli(["--data", str(data), "export", "-f", "xlsx", "-o", str(book)]).exit_code == 0
+    # Issue 13: the workbook stores the text as written, as a string with the quote-prefix
+    # style, rather than with the CSV's apostrophe (which a spreadsheet would show).
     sheet = openpyxl.load_workbook(book).worksheets[0]
     header = [c.value for c in sheet[1]]
-    cells = [row[header.index("text")] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert '\'=HYPERLINK("http://x","click")' in cells
-    assert not any(str(c).startswith("=") for c in cells)
+    column = header.index("Original text (Finnish)") + 1
+    cells = [row[column - 1] for row in sheet.iter_rows(min_row=2)]
+    evil = [c for c in cells if c.value == '=HYPERLINK("http://x","click")']
+    assert len(evil) == 1 and evil[0].data_type == "s" and evil[0].quotePrefix
+    assert not any(c.data_type == "f" for c in cells)
 
 
 def test_workbook_has_the_sheets_and_row_counts(cli: Invoke, tmp_path: Path) -> None:
@@ -57,6 +65,10 @@ def test_workbook_has_the_sheets_and_row_counts(cli: Invoke, tmp_path: Path) -> 
         "Karvi": 1,
         "Pending": 3,
         "Source": 9,
+        # The tracking sheet to fill in, and its hidden snapshot: 8 lines of metadata, a blank
+        # line, a header and a row per measure (issue 16).
+        "Tracking": 44,
+        "digivisio": 53,
     }
     assert wb["Measures"].freeze_panes == "A2"
     assert wb["Measures"].auto_filter.ref

@@ -111,7 +111,7 @@ def test_passive_measures_naming_no_agency_have_no_responsible(bundled: Dataset)
     for m in bundled.measures:
         if not any(p.search(m.text) for p in AGENCY_PATTERNS.values()):
             assert m.responsible == (), m.id
-            assert m.note and "passive" in m.note.lower(), m.id
+            assert m.note and "passive" in m.note.en.lower(), m.id
 
 
 def test_joint_subjects_record_both_agencies(bundled: Dataset) -> None:

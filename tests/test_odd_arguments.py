@@ -187,7 +187,7 @@ def test_data_path_with_a_terminal_escape_is_shown_escaped(cli: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "/nonexistent/\\u001b[2Jx.yaml: no such file",
-        "/nonexistent/\\u001b[2Jx.yaml: 1 problem(s); nothing was loaded.",
+        "/nonexistent/\\u001b[2Jx.yaml: 1 problem; nothing was loaded.",
     ]
 
 
@@ -211,3 +211,12 @@ def test_export_and_validate_show_an_odd_path_escaped(cli: Invoke, tmp_path: Pat
     data.write_bytes(SMALL.read_bytes())
     result = cli(["validate", str(data)])
     assert result.stdout.startswith(f"{tmp_path}/\\u202es.yaml: valid: ")
+
+
+def test_a_command_option_value_that_looks_like_a_global_flag_stays_its_value(
+    cli: Invoke,
+) -> None:
+    # Found by Hypothesis: `--search --no-color` looked for nothing, as --no-color was hoisted.
+    result = cli(["--data", str(SMALL), "measures", "-f", "json", "--search", "--no-color"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -100,3 +100,64 @@ def test_a_command_thaws_only_what_it_froze() -> None:
         assert gc.get_freeze_count() > 0  # what the host program froze stays frozen
     finally:
         gc.unfreeze()
+
+
+@pytest.fixture
+def warm_log(tmp_path: Path) -> Path:
+    """A cache holding the bundled data and a status log, as after a user's first commands."""
+    log = tmp_path / "status.yaml"
+    log.write_text(
+        "schema_version: 1\nentries:\n"
+        "  - measure: 3.2.2.1\n    date: 2024-01-15\n    state: in-progress\n"
+        "  - measure: 3.1.1.1\n    date: 2024-02-01\n    state: done\n    health: on-track\n",
+        encoding="utf-8",
+    )
+    _imported(tmp_path, ["--status", str(log), "status", "--format", "json"])
+    return log
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["who-owns", "3.2.2", "--format", "json"],
+        ["status", "--format", "json"],
+        ["measures", "--format", "csv", "--state", "done"],
+        ["status", "since", "2024-01-01", "--format", "json"],
+    ],
+)
+def test_answers_with_a_status_log_from_a_warm_cache_import_no_yaml_pydantic_or_rich(
+    warm_log: Path, args: list[str]
+) -> None:
+    assert not _imported(warm_log.parent, ["--status", str(warm_log), *args]) & HEAVY
+
+
+def test_a_status_log_in_the_environment_is_answered_from_the_cache_too(warm_log: Path) -> None:
+    env = {"DIGIVISIO_STATUS": str(warm_log)}
+    assert not _imported(warm_log.parent, ["status", "log", "--format", "json"], env) & HEAVY
+
+
+def test_an_appended_log_is_answered_from_the_cache_at_once(warm_log: Path) -> None:
+    # status set parses the new content to check it, and leaves it in the cache.
+    assert _imported(
+        warm_log.parent,
+        ["--status", str(warm_log), "status", "set", "3.1.1.2", "done", "--date", "2024-03-01"],
+    )
+    assert (
+        not _imported(warm_log.parent, ["--status", str(warm_log), "status", "-f", "json"]) & HEAVY
+    )
+
+
+def test_without_a_status_log_no_status_module_is_imported(warm: Path) -> None:
+    listing = warm / "modules-full.txt"
+    probe = PROBE.replace('m.split(".")[0] for m in sys.modules', "m for m in sys.modules")
+    env = {**os.environ, "DIGIVISIO_CACHE": "on", "DIGIVISIO_CACHE_DIR": str(warm / "cache")}
+    env.pop("DIGIVISIO_STATUS", None)
+    subprocess.run(
+        [sys.executable, "-c", probe, str(listing), "who-owns", "3.2.2", "--format", "json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    imported = set(listing.read_text().split())
+    assert not imported & {"digivisio_cli.domain.status", "digivisio_cli.data.status"}

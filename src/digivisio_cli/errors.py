@@ -37,12 +37,18 @@ MAX_SHOWN = 20
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a data file, located as precisely as the file allows."""
+    """One thing wrong with a data file, located as precisely as the file allows.
+
+    ``message`` is the English wording (for logs and ``str()``); ``key`` and ``params`` let
+    ``app/report.py`` word it in the user's language.
+    """
 
     file: str
     line: int | None
     message: str
     measure: str | None = None
+    key: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
         file = printable_path(self.file)
@@ -55,11 +61,17 @@ class DigivisioError(Exception):
     """Base of every error the tool reports to a user: a message key, its parameters, an exit code."""
 
     exit_code: int = ExitCode.DATA
+    #: The message in words, once an edge has rendered it (the Python API does, so that a
+    #: notebook shows it); until then ``str()`` is the key.
+    text: str | None = None
 
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(key)
+
+    def __str__(self) -> str:
+        return self.text or self.key
 
 
 class DataFileError(DigivisioError):
@@ -68,6 +80,8 @@ class DataFileError(DigivisioError):
     def __init__(self, path: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
+        #: A message key said after the report (``status set``: the log was left as it was).
+        self.after: str | None = None
         super().__init__("data_invalid", path=path, count=len(problems))
 
     def __str__(self) -> str:
@@ -119,3 +133,26 @@ class UnknownNameError(UsageError):
         self.value = value
         self.suggestions = suggestions
         self.valid = valid
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One thing wrong with a filled-in tracking sheet, at its place: ``Tracking!E12`` for a
+    workbook's cell, ``FILE:LINE: column NAME`` for a CSV's. The message is a key and its
+    parameters (rendered in the user's language in one place); ``suggestions`` are shown after
+    it as "did you mean"."""
+
+    place: str
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+class ImportRefused(DigivisioError):
+    """A tracking sheet that ``status import`` will not import: every problem (or conflict) at
+    once, and nothing written."""
+
+    def __init__(self, path: str, problems: list[SheetProblem], key: str = "imp_refused") -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(key, path=path, count=len(problems))

@@ -1,336 +1,142 @@
-"""Labels and messages in Finnish, Swedish and English, and how the language is chosen.
+"""Labels and messages: English source strings, translated through gettext catalogs.
 
-Pure data and small functions: no third-party imports, so every layer may use it. It imports
-only the leaves :mod:`digivisio_cli.text` and :mod:`digivisio_cli.settings`.
+Every string a user reads is written here once, in English, under a stable key. The Finnish and
+Swedish translations live in gettext catalogs (``locale/<lang>/LC_MESSAGES/digivisio.po``,
+compiled to ``.mo`` by the build), where the key is each entry's ``msgctxt``; they are read with
+the standard library's :mod:`gettext`, one small file for the chosen language, only when a
+string in that language is first asked for. A :class:`Plural` counts something and takes its
+form from the catalog's plural rule (``1 toimenpide``, ``16 toimenpidettä``).
+
+The strings themselves are in :mod:`digivisio_cli.strings`. No third-party imports, so every
+layer may use this; it imports only the leaves ``strings``, ``text`` and ``settings``.
+``scripts/catalogs.py`` regenerates the catalogs from :func:`catalog_entries`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digivisio_cli.settings import DEFAULT_LANG, ENV_LANG, LANGS, Lang
-from digivisio_cli.text import MAX_ECHO, printable, printable_path
+from digivisio_cli.strings import LABELS, MESSAGES, Plural, Ref, Source
+from digivisio_cli.text import printable, printable_path
 
-# Column headings and other labels. Keys are the stable field names of the json/csv output.
-LABELS: dict[str, dict[str, str]] = {
-    "id": {"fi": "Tunnus", "sv": "Id", "en": "ID"},
-    "goal": {"fi": "Tavoite", "sv": "Mål", "en": "Goal"},
-    "goal_title": {"fi": "Tavoitteen otsikko", "sv": "Målets rubrik", "en": "Goal title"},
-    "theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
-    "title": {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"},
-    "description": {"fi": "Kuvaus", "sv": "Beskrivning", "en": "Description"},
-    "responsible": {"fi": "Vastuussa", "sv": "Ansvarig", "en": "Responsible"},
-    "partners": {"fi": "Yhteistyössä", "sv": "Samarbetspartner", "en": "Partners"},
-    "mentioned": {"fi": "Mainitaan", "sv": "Nämns", "en": "Mentioned"},
-    "other_parties": {"fi": "Muut tahot", "sv": "Övriga parter", "en": "Other parties"},
-    "pending": {"fi": "Täsmentyy", "sv": "Preciseras", "en": "Pending"},
-    "text": {"fi": "Toimenpide", "sv": "Åtgärd", "en": "Measure"},
-    "original": {
-        "fi": "Alkuperäinen teksti",
-        "sv": "Originaltext (finska)",
-        "en": "Original text (Finnish)",
-    },
-    "translation": {"fi": "Käännös", "sv": "Översättning", "en": "Translation"},
-    "unofficial": {
-        "fi": "epävirallinen käännös",
-        "sv": "inofficiell översättning",
-        "en": "unofficial translation",
-    },
-    "note": {"fi": "Tulkinta", "sv": "Tolkning", "en": "Transcription note"},
-    "measures": {"fi": "Toimenpiteet", "sv": "Åtgärder", "en": "Measures"},
-    "measure_count": {"fi": "Toimenpiteitä", "sv": "Åtgärder", "en": "Measures"},
-    "agency": {"fi": "Toimija", "sv": "Aktör", "en": "Agency"},
-    "code": {"fi": "Lyhenne", "sv": "Kod", "en": "Code"},
-    "name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
-    "name_fi": {"fi": "Nimi suomeksi", "sv": "Namn på finska", "en": "Name in Finnish"},
-    "name_sv": {"fi": "Nimi ruotsiksi", "sv": "Namn på svenska", "en": "Name in Swedish"},
-    "name_en": {"fi": "Nimi englanniksi", "sv": "Namn på engelska", "en": "Name in English"},
-    "abbreviations": {
-        "fi": "Muut lyhenteet",
-        "sv": "Andra förkortningar",
-        "en": "Other abbreviations",
-    },
-    "no_agency": {"fi": "Ei toimijaa", "sv": "Ingen aktör", "en": "No agency"},
-    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
-    "no": {"fi": "ei", "sv": "nej", "en": "no"},
-    "vision": {"fi": "Visio", "sv": "Vision", "en": "Vision"},
-    "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris", "en": "Responsibility matrix"},
-    "source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
-    "publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
-    "published": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Published"},
-    "exported": {"fi": "Viety", "sv": "Exporterad", "en": "Exported"},
-    "agency_note": {"fi": "Huomautus", "sv": "Anmärkning", "en": "Note"},
-    "kind": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
-    "kind_theme": {"fi": "teema", "sv": "tema", "en": "theme"},
-    "kind_goal": {"fi": "tavoite", "sv": "mål", "en": "goal"},
-    "kind_measure": {"fi": "toimenpide", "sv": "åtgärd", "en": "measure"},
-    "kind_section": {"fi": "luku", "sv": "avsnitt", "en": "section"},
-    "role_responsible": {"fi": "vastuussa", "sv": "ansvarig", "en": "responsible"},
-    "role_partner": {"fi": "yhteistyössä", "sv": "partner", "en": "partner"},
-    "kind_agency": {"fi": "toimija", "sv": "aktör", "en": "agency"},
-    "change": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
-    "change_added": {"fi": "lisätty", "sv": "tillagd", "en": "added"},
-    "change_removed": {"fi": "poistettu", "sv": "borttagen", "en": "removed"},
-    "change_changed": {"fi": "muutettu", "sv": "ändrad", "en": "changed"},
-    "field": {"fi": "Kenttä", "sv": "Fält", "en": "Field"},
-    "difference": {"fi": "Ero", "sv": "Skillnad", "en": "Difference"},
-    "old": {"fi": "Vanha", "sv": "Gammal", "en": "Old"},
-    "new": {"fi": "Uusi", "sv": "Ny", "en": "New"},
-    "gained": {"fi": "Saatu", "sv": "Tillkommit", "en": "Gained"},
-    "lost": {"fi": "Menetetty", "sv": "Förlorat", "en": "Lost"},
-    "measure_text": {"fi": "Teksti", "sv": "Text", "en": "Text"},
-    # Succession and --as-of (issue 14, item 5).
-    "successor": {"fi": "Seuraaja", "sv": "Efterträdare", "en": "Successor"},
-    "as_of": {"fi": "Tilanne", "sv": "Läge per", "en": "As of"},
-    "in_document": {"fi": "asiakirjassa", "sv": "i dokumentet", "en": "in the document"},
-}
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "data_invalid": {
-        "en": "{path}: {count} problem(s); nothing was loaded.",
-        "fi": "{path}: {count} virhe(ttä); tietoja ei ladattu.",
-        "sv": "{path}: {count} fel; inga uppgifter lästes in.",
-    },
-    "more_problems": {
-        "en": "… and {count} more problem(s)",
-        "fi": "… ja {count} muuta virhettä",
-        "sv": "… och {count} fel till",
-    },
-    "valid": {
-        "en": "{path}: valid: {themes} themes, {goals} goals, {measures} measures, "
-        "{agencies} agencies, {pending} pending.",
-        "fi": "{path}: kunnossa: {themes} teemaa, {goals} tavoitetta, {measures} toimenpidettä, "
-        "{agencies} toimijaa, {pending} täsmentyvää.",
-        "sv": "{path}: giltig: {themes} teman, {goals} mål, {measures} åtgärder, "
-        "{agencies} aktörer, {pending} som preciseras.",
-    },
-    "unknown_id": {
-        "en": "No theme, goal or measure has the id '{value}'.",
-        "fi": "Tunnuksella '{value}' ei ole teemaa, tavoitetta eikä toimenpidettä.",
-        "sv": "Det finns inget tema, mål eller åtgärd med id '{value}'.",
-    },
-    "unknown_agency": {
-        "en": "No agency is called '{value}'.",
-        "fi": "Toimijaa '{value}' ei tunneta.",
-        "sv": "Ingen aktör heter '{value}'.",
-    },
-    "did_you_mean": {
-        "en": "Did you mean: {options}?",
-        "fi": "Tarkoititko: {options}?",
-        "sv": "Menade du: {options}?",
-    },
-    "valid_choices": {
-        "en": "Valid: {options}",
-        "fi": "Mahdolliset: {options}",
-        "sv": "Giltiga: {options}",
-    },
-    "no_match": {
-        "en": "No measure matches these filters.",
-        "fi": "Yksikään toimenpide ei vastaa hakuehtoja.",
-        "sv": "Ingen åtgärd motsvarar filtren.",
-    },
-    "file_exists": {
-        "en": "{path} exists; not overwritten (use --force to replace it).",
-        "fi": "{path} on jo olemassa; sitä ei korvattu (korvaa valitsimella --force).",
-        "sv": "{path} finns redan; den skrevs inte över (ersätt med --force).",
-    },
-    "write_failed": {
-        "en": "Could not write {path}: {reason}. Nothing was written.",
-        "fi": "Tiedostoa {path} ei voitu kirjoittaa: {reason}. Mitään ei kirjoitettu.",
-        "sv": "Det gick inte att skriva {path}: {reason}. Inget skrevs.",
-    },
-    "write_not_regular": {
-        "en": "Will not write {path}: it is not a regular file (a device, a pipe or a socket). "
-        "Nothing was written.",
-        "fi": "Tiedostoon {path} ei kirjoiteta: se ei ole tavallinen tiedosto (vaan laite, putki "
-        "tai pistoke). Mitään ei kirjoitettu.",
-        "sv": "Skriver inte till {path}: det är ingen vanlig fil (utan en enhet, ett rör eller "
-        "en socket). Inget skrevs.",
-    },
-    "write_no_folder": {
-        "en": "Could not write {path}: no folder of that name exists, and a file name cannot end "
-        "in '/'. Nothing was written.",
-        "fi": "Tiedostoa {path} ei voitu kirjoittaa: sen nimistä kansiota ei ole, eikä "
-        "tiedostonimi voi päättyä merkkiin '/'. Mitään ei kirjoitettu.",
-        "sv": "Det gick inte att skriva {path}: det finns ingen mapp med det namnet, och ett "
-        "filnamn kan inte sluta med '/'. Inget skrevs.",
-    },
-    "option_empty": {
-        "en": "{option} is empty; give a value, or leave the option out.",
-        "fi": "{option} on tyhjä; anna arvo tai jätä valitsin pois.",
-        "sv": "{option} är tomt; ange ett värde eller utelämna flaggan.",
-    },
-    "valid_choices_more": {
-        "en": "Valid: {options} and {count} more",
-        "fi": "Mahdolliset: {options} ja {count} muuta",
-        "sv": "Giltiga: {options} och {count} till",
-    },
-    "cell_too_long": {
-        "en": "Warning: measure {id}: the {column} is {length} characters long, more than a "
-        "spreadsheet cell holds ({limit}); it was cut short in the xlsx file.",
-        "fi": "Varoitus: toimenpide {id}: kentässä {column} on {length} merkkiä, enemmän kuin "
-        "taulukkolaskennan soluun mahtuu ({limit}); se katkaistiin xlsx-tiedostossa.",
-        "sv": "Varning: åtgärd {id}: fältet {column} har {length} tecken, fler än en "
-        "kalkylbladscell rymmer ({limit}); det kortades i xlsx-filen.",
-    },
-    "output_failed": {
-        "en": "Could not write the output: {reason}.",
-        "fi": "Tulostetta ei voitu kirjoittaa: {reason}.",
-        "sv": "Det gick inte att skriva utdata: {reason}.",
-    },
-    "binary_to_terminal": {
-        "en": "The {format} format is binary; write it to a file with -o FILE.",
-        "fi": "Muoto {format} on binäärinen; kirjoita se tiedostoon valitsimella -o TIEDOSTO.",
-        "sv": "Formatet {format} är binärt; skriv det till en fil med -o FIL.",
-    },
-    "wrote": {
-        "en": "Wrote {path}.",
-        "fi": "Kirjoitettiin {path}.",
-        "sv": "Skrev {path}.",
-    },
-    "summary_agency": {
-        "en": "{name}: {responsible} responsible, {partner} as partner",
-        "fi": "{name}: vastuussa {responsible}, yhteistyössä {partner}",
-        "sv": "{name}: ansvarig för {responsible}, partner i {partner}",
-    },
-    "summary_none": {
-        "en": "no agency named: {count}",
-        "fi": "ei nimettyä toimijaa: {count}",
-        "sv": "ingen namngiven aktör: {count}",
-    },
-    "summary_total": {
-        "en": "{count} measure(s)",
-        "fi": "{count} toimenpide(ttä)",
-        "sv": "{count} åtgärd(er)",
-    },
-    "pending_marker_note": {
-        "en": "* {note}",
-        "fi": "* {note}",
-        "sv": "* {note}",
-    },
-    "diff_title": {
-        "en": "Differences: {old} → {new}",
-        "fi": "Erot: {old} → {new}",
-        "sv": "Skillnader: {old} → {new}",
-    },
-    "diff_same": {
-        "en": "No differences.",
-        "fi": "Ei eroja.",
-        "sv": "Inga skillnader.",
-    },
-    "diff_different": {
-        "en": "{id} now holds a clearly different measure (text similarity {percent}%); "
-        "the list may have been renumbered.",
-        "fi": "{id} on nyt selvästi eri toimenpide (tekstien samankaltaisuus {percent} %); "
-        "luettelo on ehkä numeroitu uudelleen.",
-        "sv": "{id} är nu en klart annan åtgärd (textlikhet {percent} %); "
-        "listan kan ha numrerats om.",
-    },
-    "diff_resembles_old": {
-        "en": "{id}: the text resembles that of {other} in the old version.",
-        "fi": "{id}: teksti muistuttaa vanhan version toimenpidettä {other}.",
-        "sv": "{id}: texten liknar åtgärd {other} i den gamla versionen.",
-    },
-    "diff_resembles_new": {
-        "en": "{id} (removed): the text resembles that of {other} in the new version.",
-        "fi": "{id} (poistettu): teksti muistuttaa uuden version toimenpidettä {other}.",
-        "sv": "{id} (borttagen): texten liknar åtgärd {other} i den nya versionen.",
-    },
-    "diff_load": {
-        "en": "Net change in load: {items}",
-        "fi": "Toimijoiden kuormituksen muutos: {items}",
-        "sv": "Nettoförändring i aktörernas belastning: {items}",
-    },
-    "diff_load_agency": {
-        "en": "{code} responsible {old_r} → {new_r} ({delta_r}), partner {old_p} → {new_p} "
-        "({delta_p})",
-        "fi": "{code} vastuussa {old_r} → {new_r} ({delta_r}), yhteistyössä {old_p} → {new_p} "
-        "({delta_p})",
-        "sv": "{code} ansvarig {old_r} → {new_r} ({delta_r}), partner {old_p} → {new_p} "
-        "({delta_p})",
-    },
-    "diff_stdin_twice": {
-        "en": "Only one of OLD and NEW can be read from standard input ('-').",
-        "fi": "Vain toinen tiedostoista (OLD tai NEW) voidaan lukea vakiosyötteestä ('-').",
-        "sv": "Endast en av OLD och NEW kan läsas från standard input ('-').",
-    },
-    "interrupted": {
-        "en": "Interrupted.",
-        "fi": "Keskeytetty.",
-        "sv": "Avbrutet.",
-    },
-    # Succession and --as-of (issue 14, item 5).
-    "bad_as_of": {
-        "en": "--as-of: '{value}' is not a date; give YYYY-MM-DD (such as 2026-06-01) or 'today'.",
-        "fi": "--as-of: '{value}' ei ole päivämäärä; anna muodossa VVVV-KK-PP "
-        "(esimerkiksi 2026-06-01) tai 'today'.",
-        "sv": "--as-of: '{value}' är inget datum; ange ÅÅÅÅ-MM-DD (till exempel 2026-06-01) "
-        "eller 'today'.",
-    },
-    "successor_since": {
-        "en": "{successor} from {since}",
-        "fi": "{successor} {since} alkaen",
-        "sv": "{successor} från {since}",
-    },
-    "successor_mark": {
-        "en": "{code}: successor {successor} from {since}",
-        "fi": "{code}: seuraaja {successor} {since} alkaen",
-        "sv": "{code}: efterträdare {successor} från {since}",
-    },
-    "as_of_applied": {
-        "en": "As of {date}: {items}.",
-        "fi": "Tilanne {date}: {items}.",
-        "sv": "Per {date}: {items}.",
-    },
-    "as_of_item": {
-        "en": "{code} → {successor} (from {since})",
-        "fi": "{code} → {successor} ({since} alkaen)",
-        "sv": "{code} → {successor} (från {since})",
-    },
-    "as_of_unchanged": {
-        "en": "As of {date}: no agency has been succeeded; the answer is as published.",
-        "fi": "Tilanne {date}: yhdelläkään toimijalla ei ole seuraajaa; vastaus on sama kuin "
-        "julkaistussa asiakirjassa.",
-        "sv": "Per {date}: ingen aktör har efterträtts; svaret är detsamma som i det publicerade "
-        "dokumentet.",
-    },
-    "as_of_title": {
-        "en": "{title} (as of {date})",
-        "fi": "{title} (tilanne {date})",
-        "sv": "{title} (per {date})",
-    },
-}
+__all__ = ["LABELS", "MESSAGES", "Plural", "Ref", "label", "message"]
 
-
-def label(key: str, lang: str) -> str:
-    """The label ``key`` in ``lang`` (English when a language lacks it)."""
-    entry = LABELS[key]
-    return entry.get(lang) or entry[DEFAULT_LANG]
+#: The catalogs' folder and name: ``locale/fi/LC_MESSAGES/digivisio.mo``.
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "digivisio"
 
 
 #: Parameters that repeat what a user typed or the system said (a path, an id, an OS error): shown
 #: with control and right-to-left characters escaped, so that they cannot garble the terminal.
-ECHOED_PARAMS = frozenset({"path", "value", "reason"})
+ECHOED_PARAMS = frozenset({"path", "value", "reason", "detail"})
+
+_catalogs: dict[str, GNUTranslations | None] = {}
+_labels: dict[tuple[str, str], str] = {}
 
 
-def message(key: str, lang: str, **params: object) -> str:
-    """The message ``key`` in ``lang``, formatted with ``params``."""
+def catalog_path(lang: str) -> Path:
+    """Where the compiled catalog for ``lang`` is (it may not exist in a source checkout)."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def _catalog(lang: str) -> GNUTranslations | None:
+    """The compiled catalog for ``lang``, read once; None for English (the source) or if absent."""
+    if lang == DEFAULT_LANG:
+        return None
+    if lang not in _catalogs:
+        found: GNUTranslations | None = None
+        try:
+            with open(catalog_path(lang), "rb") as handle:
+                from gettext import GNUTranslations
+
+                found = GNUTranslations(handle)
+        except OSError:
+            found = None
+        _catalogs[lang] = found
+    return _catalogs[lang]
+
+
+def catalog_missing(lang: str) -> bool:
+    """Whether ``lang`` should have a catalog but none is compiled (a fresh source checkout)."""
+    return lang != DEFAULT_LANG and lang in LANGS and _catalog(lang) is None
+
+
+def _translate(kind: str, key: str, entry: Source, lang: str, count: int | None = None) -> str:
+    if isinstance(entry, Mapping):
+        return entry.get(lang) or entry[DEFAULT_LANG]
+    catalog = _catalog(lang)
+    context = f"{kind}:{key}"
+    if isinstance(entry, Plural):
+        n = 1 if count is None else count
+        if catalog is None:
+            return entry.one if n == 1 else entry.other
+        return catalog.npgettext(context, entry.one, entry.other, n)
+    return entry if catalog is None else catalog.pgettext(context, entry)
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (the English source where a catalog lacks it)."""
+    cached = _labels.get((key, lang))
+    if cached is None:
+        # Remembered: a listing of 100,000 measures asks for "yes" and "no" once a row.
+        cached = _labels[(key, lang)] = _translate("label", key, LABELS[key], lang)
+    return cached
+
+
+def message(key: str, lang: str, /, **params: object) -> str:
+    """The message ``key`` in ``lang``, formatted with ``params`` (a Plural by its count)."""
     entry = MESSAGES.get(key)
     if entry is None:
         return key
-    if ECHOED_PARAMS.intersection(params):
-        params = {k: _echo(k, v) if k in ECHOED_PARAMS else v for k, v in params.items()}
-    return (entry.get(lang) or entry[DEFAULT_LANG]).format(**params)
+    count = params.get(entry.count) if isinstance(entry, Plural) else None
+    text = _translate("message", key, entry, lang, count if isinstance(count, int) else None)
+    shown = {
+        k: label(v, lang)
+        if isinstance(v, Ref)
+        else (printable_path if k == "path" else printable)(str(v))
+        if k in ECHOED_PARAMS and v is not None
+        else v
+        for k, v in params.items()
+    }
+    return text.format(**shown)
 
 
-def _echo(name: str, value: object) -> object:
-    """A repeated parameter, escaped and cut short: paths by name, values at MAX_ECHO."""
-    if value is None:
-        return None
-    if name == "path":
-        return printable_path(str(value))
-    return printable(str(value), MAX_ECHO if name == "value" else None)
+def language_label(lang: str, in_lang: str) -> str:
+    """'in Finnish', 'suomeksi', 'på finska': the language ``lang``, named in ``in_lang``."""
+    return label(f"in_{lang}", in_lang)
+
+
+#: (context, msgid, msgid_plural or None, translator comment or None)
+CatalogEntry = tuple[str, str, str | None, str | None]
+
+
+def catalog_entries() -> Iterator[CatalogEntry]:
+    """Every source string as the catalogs hold it (``scripts/catalogs.py`` writes them)."""
+    for kind, table in (("label", LABELS), ("message", MESSAGES)):
+        for key, entry in table.items():
+            if isinstance(entry, Plural):
+                yield (f"{kind}:{key}", entry.one, entry.other, f"{{{entry.count}}} is a number")
+            elif isinstance(entry, str):
+                yield (f"{kind}:{key}", entry, None, None)
+            else:
+                yield (f"{kind}:{key}", entry[DEFAULT_LANG], None, None)
+
+
+def inline_translations() -> Iterator[tuple[str, str, str]]:
+    """(context, language, text) of strings still written with their translations inline."""
+    for kind, table in (("label", LABELS), ("message", MESSAGES)):
+        for key, entry in table.items():
+            if isinstance(entry, Mapping):
+                for lang, text in entry.items():
+                    if lang != DEFAULT_LANG:
+                        yield (f"{kind}:{key}", lang, text)
 
 
 def as_lang(value: str) -> Lang | None:

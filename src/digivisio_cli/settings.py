@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+#: The version (hatch reads it from here). A leaf holds it, not the package's ``__init__``,
+#: because that is the Python API's facade: a layer importing it would seem to import the API.
+VERSION = "0.1.0"
+
 #: The languages the tool speaks. Finnish is the language of the source document.
 Lang = Literal["fi", "sv", "en"]
 LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
@@ -17,6 +21,7 @@ DEFAULT_LANG: Lang = "en"
 #: Environment variables.
 ENV_DATA = "DIGIVISIO_DATA"
 ENV_LANG = "DIGIVISIO_LANG"
+ENV_STATUS = "DIGIVISIO_STATUS"
 ENV_CACHE = "DIGIVISIO_CACHE"
 ENV_CACHE_DIR = "DIGIVISIO_CACHE_DIR"
 ENV_AS_OF = "DIGIVISIO_AS_OF"
@@ -37,6 +42,7 @@ class GlobalOption(NamedTuple):
 
 GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
     GlobalOption(("--data",), takes_value=True),
+    GlobalOption(("--status",), takes_value=True),
     GlobalOption(("--lang", "-l"), takes_value=True),
     GlobalOption(("--as-of",), takes_value=True),
     GlobalOption(("--no-color",), takes_value=False),

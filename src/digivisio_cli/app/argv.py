@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from digivisio_cli.i18n import as_lang, detect_lang
 from digivisio_cli.settings import Lang, option_names
 
@@ -10,11 +12,14 @@ _FLAGS = option_names(takes_value=False, hoisted_only=True)
 _LONG_WITH_VALUE = tuple(name for name in _WITH_VALUE if name.startswith("--"))
 
 
-def hoist_global_options(args: list[str]) -> list[str]:
+def hoist_global_options(
+    args: list[str], command_options: frozenset[str] = frozenset()
+) -> list[str]:
     """Move global options typed after the command to the front.
 
     People write ``digivisio who-owns 3.2.2 --lang fi``; Click only accepts group options before
-    the command. Anything after ``--`` is left alone.
+    the command. Anything after ``--`` is left alone, and so is the value of a command's own
+    option that takes one (``command_options``): ``--search --no-color`` searches for that text.
     """
     front: list[str] = []
     rest: list[str] = []
@@ -27,6 +32,10 @@ def hoist_global_options(args: list[str]) -> list[str]:
             break
         if not arg.startswith("-"):
             seen_command = True
+        if seen_command and arg in command_options and i + 1 < len(args):
+            rest.extend(args[i : i + 2])
+            i += 2
+            continue
         if seen_command and arg in _WITH_VALUE and i + 1 < len(args):
             front.extend(args[i : i + 2])
             i += 2
@@ -41,6 +50,27 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return front + rest
 
 
+def valued_options(command: Any) -> frozenset[str]:
+    """The names of a Click command's (or its subcommands') options that take a value.
+
+    Read by duck typing: Typer brings its own copy of Click, whose classes are not ``click``'s.
+    """
+    commands = getattr(command, "commands", None)
+    found = list(commands.values()) if commands else [command]
+    return (
+        frozenset(
+            name
+            for cmd in found
+            for param in getattr(cmd, "params", ())
+            if getattr(param, "param_type_name", "") == "option"
+            and not getattr(param, "is_flag", True)
+            and not getattr(param, "count", False)
+            for name in param.opts
+        )
+        - _WITH_VALUE
+    )
+
+
 def lang_from_argv(args: list[str]) -> Lang:
     """The language asked for on the command line (for errors raised before options are parsed)."""
     for i, arg in enumerate(args):
@@ -49,3 +79,22 @@ def lang_from_argv(args: list[str]) -> Lang:
         if arg.startswith("--lang=") and (lang := as_lang(arg[7:])):
             return lang
     return detect_lang()
+
+
+#: Every global option that takes a value, hoisted or not.
+GLOBAL_WITH_VALUE = option_names(takes_value=True)
+
+
+def command_name(args: list[str]) -> str | None:
+    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
+    expecting_value = False
+    for arg in args:
+        if expecting_value:
+            expecting_value = False
+        elif arg in GLOBAL_WITH_VALUE:
+            expecting_value = True
+        elif not arg.startswith("-"):
+            return arg
+        elif arg == "--":
+            return None
+    return None

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import copy
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from digivisio_cli import __version__
-from digivisio_cli.app.argv import hoist_global_options, lang_from_argv
+from digivisio_cli.app.argv import (
+    command_name,
+    hoist_global_options,
+    lang_from_argv,
+    valued_options,
+)
 from digivisio_cli.app.diffinput import BUNDLED, STDIN
 from digivisio_cli.app.options import (
     ActorOpt,
@@ -30,8 +33,17 @@ from digivisio_cli.app.options import (
     PendingOpt,
     RoleChoice,
     RoleOpt,
+    SchemaWhat,
+    SchemaWhatOpt,
     SearchOpt,
 )
+from digivisio_cli.app.report import PREFIX
+from digivisio_cli.app.session import Options, begin, current_env, current_status, emit, end
+from digivisio_cli.app.session import dataset as _dataset
+from digivisio_cli.app.session import opts as _opts
+from digivisio_cli.app.session import say_no_match as _say_no_match
+from digivisio_cli.app.status_cmd import HealthOpt, StateOpt, parse_codes, status_app
+from digivisio_cli.app.status_import import import_command
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
@@ -42,27 +54,13 @@ from digivisio_cli.errors import (
     ReaderGone,
     UsageError,
 )
-from digivisio_cli.i18n import detect_lang, message
-from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, LANGS, Lang, option_names
+from digivisio_cli.i18n import catalog_missing, detect_lang, message
+from digivisio_cli.settings import ENV_AS_OF, ENV_DATA, ENV_STATUS, LANGS, VERSION, Lang
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from digivisio_cli.domain.model import Dataset, Measure
     from digivisio_cli.domain.succession import AsOf
-    from digivisio_cli.render.tabular import Tabular
-
-
-@dataclass
-class Options:
-    """The global options, shared by every command, and the process edge they act on."""
-
-    data: str | None
-    lang: Lang
-    no_color: bool
-    env: Environment = field(default_factory=Environment.from_process)
-    #: ``--as-of``: answer with the agencies as they are on this date; None: as published.
-    as_of: dt.date | None = None
+    from digivisio_cli.render.views import StatusMap
 
 
 app = typer.Typer(
@@ -84,7 +82,7 @@ app = typer.Typer(
 def _version(ctx: typer.Context, value: bool) -> None:
     # Not while the shell asks for completions: the version is no completion.
     if value and not ctx.resilient_parsing:
-        typer.echo(f"digivisio {__version__}")
+        typer.echo(f"digivisio {VERSION}")
         raise typer.Exit()
 
 
@@ -107,6 +105,15 @@ def main_options(
             "-l",
             help="Language of labels, agency names and messages "
             "[default: $DIGIVISIO_LANG, else the locale, else en].",
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            envvar=ENV_STATUS,
+            metavar="PATH",
+            help="Status log to use: adds each measure's state to listings (docs/status.md).",
         ),
     ] = None,
     no_color: Annotated[
@@ -134,23 +141,12 @@ def main_options(
     chosen: Lang = next((code for code in LANGS if lang and code == lang.value), detect_lang())
     # While the shell asks for completions, a half-typed date is no error.
     date = None if ctx.resilient_parsing else parse_as_of(as_of, dt.date.today())
-    ctx.obj = Options(data=data, lang=chosen, no_color=no_color, env=_current_env(), as_of=date)
-
-
-def _opts(ctx: typer.Context) -> Options:
-    obj = ctx.find_root().obj
-    if isinstance(obj, Options):
-        return obj
-    return Options(None, detect_lang(), False, _current_env())
-
-
-def _dataset(opts: Options) -> Dataset:
-    from digivisio_cli.data.matrix import load
-    from digivisio_cli.data.store import keep_out_of_collector
-
-    dataset = load(opts.data)
-    keep_out_of_collector()  # run() releases it when the command ends
-    return dataset
+    ctx.obj = Options(
+        data=data, lang=chosen, no_color=no_color, env=current_env(), as_of=date, status=status
+    )
+    if catalog_missing(chosen) and not ctx.resilient_parsing:
+        # A source checkout whose catalogs were never compiled: say why the answer is English.
+        ctx.obj.env.note(PREFIX + message("missing_catalog", "en", lang=chosen))
 
 
 def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
@@ -160,23 +156,10 @@ def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
     return agencies_as_of(dataset, opts.as_of) if opts.as_of else None
 
 
-def emit(opts: Options, view: Tabular, fmt: Enum | None) -> None:
-    """Render ``view`` in the chosen format to stdout; notes go to stderr when not shown inline."""
-    from digivisio_cli.render.registry import FORMATS, RenderContext
-
-    env = opts.env
-    spec = FORMATS[fmt.value if fmt else env.default_format()]
-    ctx = RenderContext(lang=opts.lang, color=env.color(opts.no_color), width=env.width())
-    out = spec.render([view], ctx)
-    env.write(out)
-    if not spec.notes_inline:
-        for note in view.notes:
-            env.note(note)
-
-
-def _say_no_match(opts: Options, rows: list[object]) -> None:
-    if not rows:
-        opts.env.note(message("no_match", opts.lang))
+def _not_empty(option: str, value: str | None) -> None:
+    """An option given as "" (or only spaces) is a mistake (``--actor "$UNSET"``), not "any"."""
+    if value is not None and not value.strip():
+        raise UsageError("option_empty", option=option)
 
 
 def _filtered(
@@ -187,6 +170,9 @@ def _filtered(
     goal: str | None,
     pending: bool | None,
     search: str | None,
+    status: StatusMap = None,
+    state: str | None = None,
+    health: str | None = None,
 ) -> list[Measure]:
     """The measures passing the shared filters; says so on stderr when none do."""
     from digivisio_cli.domain.query import Filters, filter_measures
@@ -198,14 +184,21 @@ def _filtered(
         Filters(actor, role.value if role else None, goal, pending, search),
         _as_of(opts, dataset),
     )
+    states = parse_codes(state, "state", opts.lang)
+    healths = parse_codes(health, "health", opts.lang)
+    if states or healths:
+        from digivisio_cli.domain.status import matches, status_of
+
+        if status is None:
+            raise UsageError("status_needed", option="--state" if states else "--health")
+        found = [m for m in found if matches(status_of(status, m.id), states, healths)]
     _say_no_match(opts, list(found))
     return found
 
 
-def _not_empty(option: str, value: str | None) -> None:
-    """An option given as "" (or only spaces) is a mistake (``--actor "$UNSET"``), not "any"."""
-    if value is not None and not value.strip():
-        raise UsageError("option_empty", option=option)
+app.add_typer(status_app)
+# The planning meeting's workbook read back (issue 16): app/status_import.py.
+status_app.command("import")(import_command)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -226,19 +219,16 @@ def validate(
     opts = _opts(ctx)
     target = path if path is not None else opts.data
     dataset = load(target)
-    opts.env.write(
-        message(
-            "valid",
-            opts.lang,
-            path=resolve_data_path(target),
-            themes=len(dataset.themes),
-            goals=len(dataset.goals),
-            measures=len(dataset.measures),
-            agencies=len(dataset.agencies),
-            pending=sum(m.pending for m in dataset.measures),
-        )
-        + "\n"
-    )
+    lang = opts.lang
+    counts = [
+        message("count_themes", lang, count=len(dataset.themes)),
+        message("count_goals", lang, count=len(dataset.goals)),
+        message("count_measures", lang, count=len(dataset.measures)),
+        message("count_agencies", lang, count=len(dataset.agencies)),
+        message("count_pending", lang, count=sum(m.pending for m in dataset.measures)),
+    ]
+    path_shown = resolve_data_path(target)
+    opts.env.write(message("valid", lang, path=path_shown, counts=", ".join(counts)) + "\n")
 
 
 @app.command()
@@ -249,16 +239,20 @@ def measures(
     goal: GoalOpt = None,
     pending: PendingOpt = None,
     search: SearchOpt = None,
+    state: StateOpt = None,
+    health: HealthOpt = None,
     fmt: FormatOpt = None,
     original: OriginalOpt = False,
 ) -> None:
-    """List measures, filtered by agency, role, goal, pending flag and text."""
+    """List measures, filtered by agency, role, goal, pending flag, text and status."""
     from digivisio_cli.render.views import measures_view
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
-    emit(opts, measures_view(dataset, found, opts.lang, original, _as_of(opts, dataset)), fmt)
+    status = current_status(opts, dataset)
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
+    as_of = _as_of(opts, dataset)
+    emit(opts, measures_view(dataset, found, opts.lang, original, as_of, status), fmt)
 
 
 @app.command("who-owns")
@@ -271,9 +265,9 @@ def who_owns(
 
     opts = _opts(ctx)
     dataset = _dataset(opts)
-    view = who_owns_view(
-        dataset, resolve(dataset, ident), opts.lang, original, _as_of(opts, dataset)
-    )
+    selection = resolve(dataset, ident)
+    status = current_status(opts, dataset)
+    view = who_owns_view(dataset, selection, opts.lang, original, _as_of(opts, dataset), status)
     emit(opts, view, fmt)
 
 
@@ -288,7 +282,7 @@ def show(ctx: typer.Context, ident: IdArg, fmt: FormatOpt = None) -> None:
     dataset = _dataset(opts)
     selection = resolve(dataset, ident)
     as_of = _as_of(opts, dataset)
-    view = show_view(dataset, selection, opts.lang, as_of)
+    view = show_view(dataset, selection, opts.lang, as_of, current_status(opts, dataset))
     view.title = as_of_title(selection_title(selection, opts.lang), as_of, opts.lang)
     emit(opts, view, fmt)
 
@@ -331,10 +325,10 @@ def export(
     ),
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' or none: stdout."),
+        typer.Option("--output", "-o", metavar="PATH", help="File or folder; '-' or none: stdout."),
     ] = None,
     what: Annotated[
-        ExportWhat, typer.Option("--what", help="csv, json, md: the measures or the matrix.")
+        ExportWhat, typer.Option("--what", help="The measures or the matrix, in every format.")
     ] = ExportWhat.measures,
     excel: Annotated[
         bool,
@@ -342,22 +336,25 @@ def export(
             "--excel", help="csv for Excel in a Finnish locale: UTF-8 BOM and ';' separators."
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace a file or an export.")] = False,
     actor: ActorOpt = None,
     role: RoleOpt = None,
     goal: GoalOpt = None,
     pending: PendingOpt = None,
     search: SearchOpt = None,
+    state: StateOpt = None,
+    health: HealthOpt = None,
     original: OriginalOpt = False,
 ) -> None:
-    """Export the measures (or the matrix) for a planning meeting: csv, json, md, xlsx, html."""
-    from digivisio_cli.app.exporting import ExportRequest
+    """Export the measures (or the matrix): csv, json, md, xlsx, html, or a data package."""
+    from dataclasses import replace
+
+    from digivisio_cli.app.exporting import ExportRequest, check, given
     from digivisio_cli.app.exporting import export as deliver
+    from digivisio_cli.app.session import status_log
+    from digivisio_cli.app.status_import import tracking_input
 
     opts = _opts(ctx)
-    _not_empty("--output", output)
-    dataset = _dataset(opts)
-    found = _filtered(dataset, opts, actor, role, goal, pending, search)
     request = ExportRequest(
         format=_value(fmt),
         what=what.value,
@@ -365,14 +362,41 @@ def export(
         original=original,
         output=output,
         force=force,
+        filters=given(
+            actor=actor,
+            role=role.value if role else None,
+            goal=goal,
+            pending=pending,
+            search=search,
+            state=state,
+            health=health,
+        ),
     )
-    written = deliver(opts.env, dataset, found, opts.lang, request, _as_of(opts, dataset))
+    _not_empty("--output", output)
+    check(request)
+    dataset = _dataset(opts)
+    # Checked before the data is read; what the export tracks needs the data.
+    request = replace(request, tracking=tracking_input(opts, dataset))
+    log = status_log(opts, dataset)
+    status = None if log is None else log.current()
+    found = _filtered(dataset, opts, actor, role, goal, pending, search, status, state, health)
+    as_of = _as_of(opts, dataset)
+    written = deliver(opts.env, dataset, found, opts.lang, request, as_of, status, log)
     if written is not None:
         opts.env.note(message("wrote", opts.lang, path=written))
 
 
 def _value(choice: Enum) -> str:
     return str(choice.value)
+
+
+@app.command()
+def schema(ctx: typer.Context, what: SchemaWhatOpt = SchemaWhat.data) -> None:
+    """Print the JSON Schema (draft 2020-12) of the data file or the status log, for editors."""
+    from digivisio_cli.data.json_schema import document_schema
+
+    opts = _opts(ctx)
+    opts.env.write(document_schema(what.value, opts.lang))
 
 
 _DIFF_FILE_HELP = f"Data file; '{BUNDLED}' for the bundled data, '{STDIN}' for standard input."
@@ -404,21 +428,6 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
-def command_name(args: list[str]) -> str | None:
-    """The command that ``args`` (global options first, as hoisted) ask for, if any."""
-    expecting_value = False
-    for arg in args:
-        if expecting_value:
-            expecting_value = False
-        elif arg in GLOBAL_WITH_VALUE:
-            expecting_value = True
-        elif not arg.startswith("-"):
-            return arg
-        elif arg == "--":
-            return None
-    return None
-
-
 def _only(name: str | None) -> typer.Typer:
     """The app with only the command ``name`` registered, or the whole app.
 
@@ -442,26 +451,16 @@ def _only(name: str | None) -> typer.Typer:
     return only
 
 
-GLOBAL_WITH_VALUE = option_names(takes_value=True)
-
-
-def _current_env() -> Environment:
-    return _env if _env is not None else Environment.from_process()
-
-
-#: The process edge of the command running now (set by :func:`run`).
-_env: Environment | None = None
-
-
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run the CLI; turn every error into a message on stderr and an exit code."""
     from digivisio_cli.app.report import error_lines
     from digivisio_cli.data.store import release
 
-    global _env
-    _env = env or Environment.from_process()
-    args = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
-    command = typer.main.get_command(_only(command_name(args)))
+    _env = begin(env)
+    raw = sys.argv[1:] if argv is None else list(argv)
+    # Named before hoisting, which must know which of the command's options take a value.
+    command = typer.main.get_command(_only(command_name(raw)))
+    args = hoist_global_options(raw, valued_options(command))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
     except SystemExit as exc:
@@ -478,5 +477,5 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return int(ExitCode.INTERRUPTED)
     finally:
         release()
-        _env = None
+        end()
     return int(ExitCode.OK)

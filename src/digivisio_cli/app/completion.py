@@ -39,7 +39,7 @@ HOISTED_VALUE_OPTIONS = option_names(takes_value=True, hoisted_only=True)
 HOISTED_FLAGS = option_names(takes_value=False, hoisted_only=True)
 HELP = frozenset({"-h", "--help"})
 _FORMAT = frozenset({"--format", "-f"})
-_FILTERS = ID_OPTIONS | ACTOR_OPTIONS | {"--role", "--search", "-s"}
+_FILTERS = ID_OPTIONS | ACTOR_OPTIONS | {"--role", "--search", "-s", "--state", "--health"}
 _PENDING = frozenset({"--pending", "--no-pending", "--original"})
 VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "validate": frozenset(),
@@ -51,6 +51,9 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "actors": _FORMAT,
     "export": _FORMAT | _FILTERS | {"--output", "-o", "--what"},
     "diff": _FORMAT,
+    "schema": frozenset({"--what"}),
+    # The group's own options (the overview); its subcommands are left to Typer.
+    "status": _FORMAT | {"--by", "--stale-after"},
 }
 FLAGS: dict[str, frozenset[str]] = {
     "validate": frozenset(),
@@ -62,6 +65,8 @@ FLAGS: dict[str, frozenset[str]] = {
     "actors": frozenset(),
     "export": _PENDING | {"--excel", "--force"},
     "diff": frozenset(),
+    "schema": frozenset(),
+    "status": frozenset(),
 }
 
 

@@ -45,10 +45,22 @@ class RoleChoice(str, Enum):
 
 
 class ExportWhat(str, Enum):
-    """What a csv, json or Markdown export holds (xlsx and html hold everything)."""
+    """What an export holds: the measures or the matrix (xlsx and html add their companions)."""
 
     measures = "measures"
     matrix = "matrix"
+
+
+class SchemaWhat(str, Enum):
+    """The document kinds whose JSON Schema ``schema`` prints."""
+
+    data = "data"
+    status = "status"
+
+
+SchemaWhatOpt = Annotated[
+    SchemaWhat, typer.Option("--what", help="The kind of file whose schema to print.")
+]
 
 
 # --- completion ----------------------------------------------------------------------------

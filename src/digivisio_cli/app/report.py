@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from digivisio_cli.errors import MAX_SHOWN, DataFileError, DigivisioError, UnknownNameError
-from digivisio_cli.i18n import message
+from digivisio_cli.errors import (
+    MAX_SHOWN,
+    DataFileError,
+    DigivisioError,
+    ImportRefused,
+    Problem,
+    SheetProblem,
+    UnknownNameError,
+)
+from digivisio_cli.i18n import label, message
 from digivisio_cli.settings import Lang
-from digivisio_cli.text import printable
+from digivisio_cli.text import MAX_ECHO, printable, printable_path, quoted
 
 PREFIX = "digivisio: "
 #: How many suggestions or valid choices a message lists.
 MAX_LISTED = 10
+
+
+def problem_line(problem: Problem, lang: Lang) -> str:
+    """``file:line: measure 3.1.2.4: what is wrong``, worded in ``lang``."""
+    if problem.key is None or lang == "en":
+        return str(problem)  # the English wording, as the problem was made
+    file = printable_path(problem.file)
+    where = f"{file}:{problem.line}" if problem.line else file
+    what = (
+        f"{label('kind_measure', lang)} {printable(problem.measure, MAX_ECHO)}: "
+        if problem.measure
+        else ""
+    )
+    return f"{where}: {what}{printable(message(problem.key, lang, **dict(problem.params)))}"
 
 
 def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
@@ -17,10 +39,16 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
     if isinstance(exc, DataFileError):
         # One line per problem, capped so that the report fits one screen, then a summary. Each
         # line starts with file:line already.
-        shown = [str(p) for p in exc.problems[:MAX_SHOWN]]
+        shown = [problem_line(p, lang) for p in exc.problems[:MAX_SHOWN]]
         if len(exc.problems) > MAX_SHOWN:
             shown.append(message("more_problems", lang, count=len(exc.problems) - MAX_SHOWN))
-        return [*shown, message(exc.key, lang, **exc.params)]
+        after = [message(exc.after, lang, path=exc.path)] if exc.after else []
+        return [*shown, message(exc.key, lang, **exc.params), *after]
+    if isinstance(exc, ImportRefused):
+        lines = [sheet_problem_line(p, lang) for p in exc.problems[:MAX_SHOWN]]
+        if len(exc.problems) > MAX_SHOWN:
+            lines.append(message("more_problems", lang, count=len(exc.problems) - MAX_SHOWN))
+        return [*lines, message(exc.key, lang, **exc.params)]
     lines = [PREFIX + message(exc.key, lang, **exc.params)]
     if isinstance(exc, UnknownNameError):
         if exc.suggestions:
@@ -35,3 +63,12 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
             else:
                 lines.append(message("valid_choices", lang, options=listed))
     return lines
+
+
+def sheet_problem_line(problem: SheetProblem, lang: Lang = "en") -> str:
+    """``Tracking!E12: unknown state 'Donne'; did you mean 'done'?``, in ``lang``."""
+    text = message(problem.key, lang, **dict(problem.params))
+    if problem.suggestions:
+        options = ", ".join(quoted(s) for s in problem.suggestions)
+        text += message("imp_suggest", lang, options=options)
+    return f"{printable(problem.place)}: {text}"

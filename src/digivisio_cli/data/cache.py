@@ -26,9 +26,9 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
-from digivisio_cli import __version__
 from digivisio_cli.settings import ENV_CACHE as ENV_SWITCH
 from digivisio_cli.settings import ENV_CACHE_DIR as ENV_DIR
+from digivisio_cli.settings import VERSION
 
 T = TypeVar("T")
 #: Entries kept; older ones are removed when a new one is written.
@@ -111,9 +111,7 @@ def _code_fingerprint() -> str:
 def key(content: bytes, kind: str = "measures") -> str:
     """The cache key of a file's bytes, as a document of ``kind``, under this code."""
     digest = hashlib.blake2b(content, digest_size=20)
-    digest.update(
-        f"\0{kind}\0{__version__}\0{_code_fingerprint()}\0{sys.version_info[:2]}".encode()
-    )
+    digest.update(f"\0{kind}\0{VERSION}\0{_code_fingerprint()}\0{sys.version_info[:2]}".encode())
     return digest.hexdigest()
 
 

@@ -7,14 +7,16 @@ through the store; :func:`parse` validates bytes: the strict YAML reader, the sc
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import TYPE_CHECKING, Any
 
+from digivisio_cli.data.problems import problem
 from digivisio_cli.data.source import resolve_data_path
 from digivisio_cli.data.store import DocumentKind, collector_paused
 from digivisio_cli.data.store import load as _load
 from digivisio_cli.domain.model import Dataset
-from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.errors import DataFileError
 
 if TYPE_CHECKING:
     from digivisio_cli.data.schema import LazyAdapter
@@ -41,18 +43,11 @@ def parse(content: bytes, name: str = "<data>") -> Dataset:
         raw, lines = parse_yaml(text, name, entries)
         locate = Locator(raw, lines, name, entries)
         problems = [
-            p if p.measure else Problem(p.file, p.line, p.message, locate.measure_at(p.line))
+            p if p.measure else dataclasses.replace(p, measure=locate.measure_at(p.line))
             for p in lines.problems
         ]
         if not isinstance(raw, dict):
-            problems.append(
-                Problem(
-                    name,
-                    1,
-                    "the file must be a mapping with the keys "
-                    "schema_version, document, agencies, themes, goals, measures",
-                )
-            )
+            problems.append(problem(name, 1, "p_not_mapping"))
             raise DataFileError(name, problems)
         dataset, schema_problems = validate(adapter, raw, locate, _waived)
         problems.extend(schema_problems)

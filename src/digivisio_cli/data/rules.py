@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from digivisio_cli.data.problems import problem
 from digivisio_cli.data.schema import Locator
 from digivisio_cli.data.succession_rules import successions_are_sound
 from digivisio_cli.domain.query import actor_key
 from digivisio_cli.errors import Problem
+from digivisio_cli.strings import Ref
 from digivisio_cli.text import MAX_ECHO, printable
 from digivisio_cli.text import quoted as _q
 
@@ -44,7 +46,7 @@ class Context:
     @property
     def declared(self) -> str:
         """The declared agency codes, for a message about an unknown one."""
-        return ", ".join(self.codes) or "none"
+        return ", ".join(self.codes) or Ref("none_declared")
 
     def entries(self, key: str) -> Iterator[tuple[int, Item]]:
         """The mappings in the top-level list ``key`` with their positions (others are skipped:
@@ -62,9 +64,7 @@ def agency_declared_once(ctx: Context, i: int, agency: Item) -> Iterator[Problem
     code = agency.get("code")
     if isinstance(code, str):
         if code in ctx.codes:
-            yield ctx.locate.problem(
-                ("agencies", i, "code"), f"agency code {_q(code)} is declared twice"
-            )
+            yield ctx.locate.problem(("agencies", i, "code"), "p_code_twice", code=_q(code))
         ctx.codes[code] = i
 
 
@@ -80,68 +80,70 @@ def agency_reachable(ctx: Context, i: int, agency: Item) -> Iterator[Problem]:
         where = ("agencies", i, *loc)
         if " ".join(alias.split()) != alias:
             yield ctx.locate.problem(
-                where,
-                f"agency {_q(code)}: {what} {_q(alias)} has spaces at its ends or two in a "
-                "row; --actor could never reach it",
+                where, "p_agency_spaces", code=_q(code), what=Ref(what), alias=_q(alias)
             )
             continue
         line = ctx.locate.line(where)
         seen = ctx.aliases.setdefault(actor_key(alias), (i, code, what, alias, line))
         if seen[0] != i:
             _, other, other_what, other_alias, other_line = seen
-            yield Problem(
+            yield problem(
                 ctx.locate.name,
                 line,
-                f"agencies {_q(other)} and {_q(code)} both answer to --actor {_q(alias)}: "
-                f"{_q(other)} as its {other_what} {_q(other_alias)} (line {other_line}), "
-                f"{_q(code)} as its {what} {_q(alias)} (line {line})",
+                "p_agency_collision",
+                other=_q(other),
+                code=_q(code),
+                alias=_q(alias),
+                other_what=Ref(other_what),
+                other_alias=_q(other_alias),
+                other_line=other_line,
+                what=Ref(what),
+                line=line,
             )
 
 
 def _aliases(agency: Item) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """An agency's code, names and abbreviations: (where in the entry, what it is, the text)."""
-    yield ("code",), "code", agency["code"]
+    yield ("code",), "alias_code", agency["code"]
     names = agency.get("names")
     if isinstance(names, dict):
         for lang in ("fi", "sv", "en"):
             if isinstance(names.get(lang), str):
-                yield ("names", lang), "name", names[lang]
+                yield ("names", lang), "alias_name", names[lang]
     abbreviations = agency.get("abbreviations")
     if isinstance(abbreviations, list):
         for j, abbreviation in enumerate(abbreviations):
             if isinstance(abbreviation, str):
-                yield ("abbreviations", j), "abbreviation", abbreviation
+                yield ("abbreviations", j), "alias_abbreviation", abbreviation
 
 
 def _check_id(
-    ctx: Context, key: str, i: int, item: Item, parent: str | None, what: str
+    ctx: Context, key: str, i: int, item: Item, parent: str | None, mismatch: str
 ) -> Iterator[Problem]:
     ident = item.get("id")
     if not isinstance(ident, str):
         return
     if not _ID.fullmatch(ident):
-        yield ctx.locate.problem(
-            (key, i, "id"),
-            f"id {_q(ident)} is not a dotted number such as 3.1.2 "
-            "(whole numbers from 1, no leading zeros)",
-        )
+        yield ctx.locate.problem((key, i, "id"), "p_id_not_dotted", id=_q(ident))
         return
     if ident in ctx.seen_ids:
-        yield ctx.locate.problem((key, i, "id"), f"duplicate id {_q(ident)}")
+        yield ctx.locate.problem((key, i, "id"), "p_duplicate_id", id=_q(ident))
     ctx.seen_ids.add(ident)
     if parent is not None:
         head, _, tail = ident.rpartition(".")
         if head != parent or not tail:
             yield ctx.locate.problem(
                 (key, i, "id"),
-                f"id {_q(ident)} does not match its {what} {_q(parent)} "
-                f"(expected '{printable(parent, MAX_ECHO)}.<n>')",
+                mismatch,
+                id=_q(ident),
+                parent=_q(parent),
+                expected=printable(parent, MAX_ECHO),
             )
 
 
 def theme_id(ctx: Context, i: int, theme: Item) -> Iterator[Problem]:
     """A theme's id is a dotted number, used once."""
-    yield from _check_id(ctx, "themes", i, theme, None, "")
+    yield from _check_id(ctx, "themes", i, theme, None, "")  # a theme has no parent
     if isinstance(theme.get("id"), str):
         ctx.theme_ids.add(theme["id"])
 
@@ -151,8 +153,8 @@ def goal_under_theme(ctx: Context, i: int, goal: Item) -> Iterator[Problem]:
     theme = goal.get("theme")
     if isinstance(theme, str):
         if theme not in ctx.theme_ids:
-            yield ctx.locate.problem(("goals", i, "theme"), f"theme {_q(theme)} does not exist")
-        yield from _check_id(ctx, "goals", i, goal, theme, "theme")
+            yield ctx.locate.problem(("goals", i, "theme"), "p_no_such_theme", theme=_q(theme))
+        yield from _check_id(ctx, "goals", i, goal, theme, "p_id_not_under_theme")
     if isinstance(goal.get("id"), str):
         ctx.goal_ids.add(goal["id"])
 
@@ -160,7 +162,7 @@ def goal_under_theme(ctx: Context, i: int, goal: Item) -> Iterator[Problem]:
 def _not_blank(ctx: Context, key: str, i: int, item: Item) -> Iterator[Problem]:
     for name in ("title", "description"):
         if isinstance(item.get(name), str) and not item[name].strip():
-            yield ctx.locate.problem((key, i, name), f"{name}: must not be blank")
+            yield ctx.locate.problem((key, i, name), "p_blank", field=name)
 
 
 # Two plain functions rather than one made per list: a rule built when the module is imported
@@ -180,15 +182,15 @@ def measure_under_goal(ctx: Context, i: int, measure: Item) -> Iterator[Problem]
     goal = measure.get("goal")
     if isinstance(goal, str):
         if goal not in ctx.goal_ids:
-            yield ctx.locate.problem(("measures", i, "goal"), f"goal {_q(goal)} does not exist")
-        yield from _check_id(ctx, "measures", i, measure, goal, "goal")
+            yield ctx.locate.problem(("measures", i, "goal"), "p_no_such_goal", goal=_q(goal))
+        yield from _check_id(ctx, "measures", i, measure, goal, "p_id_not_under_goal")
 
 
 def measure_text_not_blank(ctx: Context, i: int, measure: Item) -> Iterator[Problem]:
     """A measure's text is not blank (an empty one the schema reports)."""
     text = measure.get("text")
     if isinstance(text, str) and text and not text.strip():
-        yield ctx.locate.problem(("measures", i, "text"), "text: must not be blank")
+        yield ctx.locate.problem(("measures", i, "text"), "p_blank", field="text")
 
 
 def pending_is_boolean(ctx: Context, i: int, measure: Item) -> Iterator[Problem]:
@@ -197,7 +199,8 @@ def pending_is_boolean(ctx: Context, i: int, measure: Item) -> Iterator[Problem]
     if "pending" in measure and not isinstance(pending, bool):
         yield ctx.locate.problem(
             ("measures", i, "pending"),
-            f"pending: expected true or false, got {printable(repr(pending), MAX_ECHO)}",
+            "p_pending_not_bool",
+            got=printable(repr(pending), MAX_ECHO),
         )
 
 
@@ -214,12 +217,18 @@ def roles_name_known_agencies_once(ctx: Context, i: int, measure: Item) -> Itera
             if code not in ctx.codes:
                 yield ctx.locate.problem(
                     ("measures", i, role, j),
-                    f"{role}: unknown agency {_q(code)} (declared: {ctx.declared})",
+                    "p_unknown_agency",
+                    role=role,
+                    code=_q(code),
+                    declared=ctx.declared,
                 )
             elif code in roles:
                 yield ctx.locate.problem(
                     ("measures", i, role, j),
-                    f"{role}: agency {_q(code)} is already listed in {roles[code]}",
+                    "p_agency_twice",
+                    role=role,
+                    code=_q(code),
+                    other=roles[code],
                 )
             roles.setdefault(code, role)
 
@@ -230,7 +239,9 @@ def schema_version_is_one(ctx: Context) -> Iterator[Problem]:
     if "schema_version" in ctx.raw:
         version = ctx.raw["schema_version"]
         if type(version) is not int or version != 1:
-            yield ctx.locate.problem(("schema_version",), "schema_version: must be 1")
+            yield ctx.locate.problem(
+                ("schema_version",), "p_must_be", field="schema_version", expected="1"
+            )
 
 
 def publisher_is_known(ctx: Context) -> Iterator[Problem]:
@@ -241,7 +252,9 @@ def publisher_is_known(ctx: Context) -> Iterator[Problem]:
         if isinstance(publisher, str) and publisher not in ctx.codes:
             yield ctx.locate.problem(
                 ("document", "publisher"),
-                f"publisher: unknown agency {_q(publisher)} (declared: {ctx.declared})",
+                "p_unknown_publisher",
+                code=_q(publisher),
+                declared=ctx.declared,
             )
 
 
@@ -294,6 +307,12 @@ _HIDDEN = re.compile(
 )
 
 
+def hidden_character(text: str) -> str | None:
+    """The first character of :data:`_HIDDEN` in ``text``, or None (for text typed to be stored)."""
+    found = _HIDDEN.search(text)
+    return found.group() if found else None
+
+
 def hidden_characters(raw: dict[str, Any], locate: Locator) -> list[Problem]:
     """A problem for every text of any document that holds a character in :data:`_HIDDEN`."""
     out: list[Problem] = []
@@ -310,8 +329,9 @@ def hidden_characters(raw: dict[str, Any], locate: Locator) -> list[Problem]:
             out.append(
                 locate.problem(
                     loc,
-                    f"{name}: holds the invisible control character "
-                    f"U+{ord(found.group()):04X}; delete it",
+                    "p_hidden_char",
+                    field=name,
+                    code=f"{ord(found.group()):04X}",
                 )
             )
     return out

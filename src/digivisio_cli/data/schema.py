@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from digivisio_cli.data.problems import problem
 from digivisio_cli.data.yaml_strict import YAML_TYPES, Entries, Lines
 from digivisio_cli.errors import Problem
 from digivisio_cli.text import quoted as _q
@@ -68,13 +69,13 @@ class Locator:
         index = bisect.bisect_right(self._measure_starts, line) - 1
         return self._measure_ids[index]
 
-    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
-        """A Problem at ``loc``, naming the measure it lies in."""
+    def problem(self, loc: tuple[Any, ...], key: str, /, **params: object) -> Problem:
+        """The problem ``key`` (with ``params``) at ``loc``, naming the measure it lies in."""
         line = self.line(loc)
         measure = None
         if len(loc) >= 2 and loc[0] == self.entries.section and isinstance(loc[1], int):
             measure = self.measure_at(self.line(loc[:2])) or f"#{loc[1] + 1}"
-        return Problem(self.name, line, message, measure)
+        return problem(self.name, line, key, measure, **params)
 
 
 class LazyAdapter(Generic[T_co]):
@@ -107,11 +108,12 @@ def validate(
         value: T = adapter.get().validate_python(raw)
         return value, []
     except ValidationError as exc:
-        return None, [
-            locate.problem(_clean_loc(err["loc"]), _schema_message(err, raw))
-            for err in exc.errors(include_url=False)
-            if not (waived and waived(err))
-        ]
+        found = []
+        for err in exc.errors(include_url=False):
+            if not (waived and waived(err)):
+                key, params = _schema_message(err, raw)
+                found.append(locate.problem(_clean_loc(err["loc"]), key, **params))
+        return None, found
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -129,7 +131,7 @@ def _follow(raw: Any, loc: tuple[Any, ...]) -> Any:
     return obj
 
 
-def _schema_message(err: Any, raw: Any) -> str:
+def _schema_message(err: Any, raw: Any) -> tuple[str, dict[str, object]]:
     loc = _clean_loc(err["loc"])
     # Within a list entry (a measure, a goal…) the entry is named separately: show the key path
     # inside it.
@@ -139,26 +141,29 @@ def _schema_message(err: Any, raw: Any) -> str:
     value = _follow(raw, loc)
     got = YAML_TYPES.get(type(value), type(value).__name__)
     if kind == "missing":
-        return f"missing required key '{loc[-1]}'"
+        return "p_missing_key", {"key": loc[-1]}
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        return f"unknown key {_q(loc[-1])}"
+        return "p_unknown_key", {"key": _q(loc[-1])}
     if kind == "string_type":
-        hint = ' (put it in quotes, e.g. "3.1")' if isinstance(value, (int, float)) else ""
-        return f"{field}: expected text, got {got}{hint}"
+        quote = isinstance(value, (int, float))
+        return ("p_expected_text_quote" if quote else "p_expected_text"), {
+            "field": field,
+            "got": got,
+        }
     if kind in ("tuple_type", "list_type"):
-        return f"{field}: expected a list such as [OKM], got {got}"
+        return "p_expected_list", {"field": field, "got": got}
     if kind in ("string_too_short",):
-        return f"{field}: must not be empty"
+        return "p_must_not_be_empty", {"field": field}
     if kind.startswith("dataclass") or kind == "dict_type":
-        return f"{field}: expected a mapping of keys, got {got}"
+        return "p_expected_mapping", {"field": field, "got": got}
     if kind == "literal_error":
-        return f"{field}: must be {err['ctx']['expected']}"
+        return "p_must_be", {"field": field, "expected": err["ctx"]["expected"]}
     if kind.startswith("bool"):
-        return f"{field}: expected true or false, got {got}"
+        return "p_expected_bool", {"field": field, "got": got}
     if kind.startswith("date"):
-        return f"{field}: expected a date such as 2023-04-14"
+        return "p_expected_date", {"field": field}
     if kind.startswith("int"):
         if isinstance(value, float):
-            got = f"the decimal number {value}"
-        return f"{field}: expected a whole number, got {got}"
-    return f"{field}: {err['msg']}"
+            return "p_expected_int_decimal", {"field": field, "number": value}
+        return "p_expected_int", {"field": field, "got": got}
+    return "p_schema", {"field": field, "detail": err["msg"]}

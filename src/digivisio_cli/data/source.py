@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.data.problems import problem
+from digivisio_cli.errors import DataFileError
 from digivisio_cli.settings import ENV_DATA
 
 #: The real data file is about 65 KiB, and 100,000 synthetic measures with translations take
@@ -43,17 +44,14 @@ def resolve_path(
     if path is not None and not os.fspath(path):
         raise DataFileError(
             option,
-            [Problem(option, None, "is empty; give the path of a data file, or leave it out")],
+            [problem(option, None, "p_option_empty")],
         )
     if path:
         return Path(path)
     env = os.environ.get(env_var)
     if env is not None and not env:
         # DIGIVISIO_DATA= (set, but to nothing) is as empty as --data "": never "the default".
-        raise DataFileError(
-            env_var,
-            [Problem(env_var, None, "is empty; give the path of a data file, or unset it")],
-        )
+        raise DataFileError(env_var, [problem(env_var, None, "p_env_empty")])
     return Path(env) if env else default()
 
 
@@ -78,22 +76,24 @@ def read_bytes(path: Path) -> bytes:
         size = st.st_size
         if size > MAX_BYTES:
             # Far over: in MiB; just over: in bytes, so that the two numbers differ visibly.
-            shown = f"{size / 2**20:.0f} MiB" if size >= 2 * MAX_BYTES else f"{size:,} bytes"
-            raise _too_large(name, f"is {shown}")
+            if size >= 2 * MAX_BYTES:
+                raise _too_large(name, "p_too_large_mib", f"{size / 2**20:.0f}")
+            raise _too_large(name, "p_too_large_bytes", f"{size:,}")
         fd = os.open(path, _READ_FLAGS)
         with os.fdopen(fd, "rb") as handle:
             # Swapped for something else between the look and the open: look again.
             _refuse_special(name, os.fstat(fd).st_mode)
             return read_stream(handle, name)
     except FileNotFoundError:
-        raise DataFileError(name, [Problem(name, None, "no such file")]) from None
+        raise DataFileError(name, [problem(name, None, "p_no_such_file")]) from None
     except PermissionError:
-        raise DataFileError(name, [Problem(name, None, "permission denied")]) from None
+        raise DataFileError(name, [problem(name, None, "p_permission")]) from None
     except OSError as exc:
-        raise DataFileError(name, [Problem(name, None, exc.strerror or str(exc))]) from None
+        reason = exc.strerror or str(exc)
+        raise DataFileError(name, [problem(name, None, "p_os_error", reason=reason)]) from None
     except ValueError:
         # The operating system cannot even look the name up (a NUL character in it).
-        raise DataFileError(name, [Problem(name, None, "is not a usable file name")]) from None
+        raise DataFileError(name, [problem(name, None, "p_bad_name")]) from None
 
 
 #: Open for reading without blocking: on a FIFO, open() would wait for a writer. A regular file
@@ -106,28 +106,24 @@ def _refuse_special(name: str, mode: int) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        what = "is a folder, not a data file"
+        key = "p_folder"
     elif stat.S_ISFIFO(mode):
-        what = "is a named pipe (FIFO), not a data file"
+        key = "p_fifo"
     elif stat.S_ISSOCK(mode):
-        what = "is a socket, not a data file"
+        key = "p_socket"
     else:  # a character or block device
-        what = "is a device, not a data file"
-    raise DataFileError(name, [Problem(name, None, what)])
+        key = "p_device"
+    raise DataFileError(name, [problem(name, None, key)])
 
 
 def read_standard_input(stream: BinaryIO | None, name: str) -> bytes:
     """The bytes of standard input (``diff -``); closed standard input (``0<&-``) is a problem."""
     if stream is None:
-        raise DataFileError(
-            name, [Problem(name, None, "standard input is closed; nothing to read")]
-        )
+        raise DataFileError(name, [problem(name, None, "p_stdin_closed")])
     try:
         return read_stream(stream, name)
     except (OSError, ValueError):  # a descriptor that was closed, or is not readable
-        raise DataFileError(
-            name, [Problem(name, None, "standard input is closed; nothing to read")]
-        ) from None
+        raise DataFileError(name, [problem(name, None, "p_stdin_closed")]) from None
 
 
 def read_stream(stream: BinaryIO, name: str) -> bytes:
@@ -135,19 +131,10 @@ def read_stream(stream: BinaryIO, name: str) -> bytes:
     content = stream.read(MAX_BYTES + 1)
     if len(content) > MAX_BYTES:
         # A pipe or a device reports no size: its length is known only once read.
-        raise _too_large(name, f"is over {MAX_BYTES // 2**20} MiB")
+        raise _too_large(name, "p_too_large_over")
     return content
 
 
-def _too_large(name: str, size: str) -> DataFileError:
-    return DataFileError(
-        name,
-        [
-            Problem(
-                name,
-                None,
-                f"{size}, larger than any data file could be "
-                f"(the limit is {MAX_BYTES // 2**20} MiB); not read",
-            )
-        ],
-    )
+def _too_large(name: str, key: str, size: str | None = None) -> DataFileError:
+    limit = MAX_BYTES // 2**20
+    return DataFileError(name, [problem(name, None, key, size=size, limit=limit)])

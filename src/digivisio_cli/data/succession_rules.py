@@ -16,6 +16,7 @@ from typing import Any
 from digivisio_cli.data.schema import Locator
 from digivisio_cli.domain.succession import find_cycle
 from digivisio_cli.errors import Problem
+from digivisio_cli.strings import Ref
 from digivisio_cli.text import quoted as _q
 
 
@@ -45,26 +46,28 @@ def successions_are_sound(
     """Every succession names a declared other agency, after publication, with no cycle and no
     successor that was already succeeded by its date. ``codes``: the declared agency codes."""
     links = _successions(raw)
-    declared = ", ".join(codes) or "none"
+    declared = ", ".join(codes) or Ref("none_declared")
     document = raw.get("document")
     published = _date(document.get("published")) if isinstance(document, dict) else None
     for code, (i, target, since) in links.items():
         at = ("agencies", i, "successor")
         if target == code:
-            yield locate.problem(
-                (*at, "agency"), f"agency {_q(code)}: successor: an agency cannot succeed itself"
-            )
+            yield locate.problem((*at, "agency"), "p_succeeds_itself", code=_q(code))
         elif target not in codes:
             yield locate.problem(
                 (*at, "agency"),
-                f"agency {_q(code)}: successor: unknown agency {_q(target)} (declared: {declared})",
+                "p_unknown_successor",
+                code=_q(code),
+                target=_q(target),
+                declared=declared,
             )
         if since is not None and published is not None and since < published:
             yield locate.problem(
                 (*at, "since"),
-                f"agency {_q(code)}: successor.since: {since.isoformat()} is before the "
-                f"document was published ({published.isoformat()}); a succession records a "
-                "change after the document named the agency",
+                "p_succession_too_early",
+                code=_q(code),
+                since=since.isoformat(),
+                published=published.isoformat(),
             )
     known = {code: target for code, (_, target, _) in links.items() if target != code}
     cycle = find_cycle({c: t for c, t in known.items() if t in codes})
@@ -73,8 +76,9 @@ def successions_are_sound(
         ring = " → ".join(_q(c) for c in (*cycle, cycle[0]))
         yield locate.problem(
             ("agencies", links[first][0], "successor", "agency"),
-            f"agency {_q(first)}: successor: the successions form a cycle ({ring}), "
-            "so no agency would carry their measures",
+            "p_succession_cycle",
+            code=_q(first),
+            ring=ring,
         )
     on_cycle = set(cycle or ())
     for code, (i, target, since) in links.items():
@@ -84,7 +88,10 @@ def successions_are_sound(
         if then is not None and then <= since:
             yield locate.problem(
                 ("agencies", i, "successor", "since"),
-                f"agency {_q(code)}: successor: {_q(target)} was itself succeeded by "
-                f"{_q(further)} on {then.isoformat()}, by the date of this succession "
-                f"({since.isoformat()}); name {_q(further)} as the successor",
+                "p_successor_succeeded",
+                code=_q(code),
+                target=_q(target),
+                further=_q(further),
+                then=then.isoformat(),
+                since=since.isoformat(),
             )

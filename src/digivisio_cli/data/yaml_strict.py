@@ -9,12 +9,15 @@ it, the entry (a measure) the line lies in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from digivisio_cli.data.problems import problem
 from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.strings import Ref
 from digivisio_cli.text import quoted as _q
 
 
@@ -29,16 +32,17 @@ class Entries(NamedTuple):
     key: str
 
 
+#: What a value was read as, for "expected text, got a number": label keys, worded per language.
 YAML_TYPES: dict[type, str] = {
-    dt.date: "a date",
-    dt.datetime: "a date and time",
-    bool: "true/false",
-    int: "a number",
-    float: "a number",
-    str: "text",
-    list: "a list",
-    dict: "a mapping",
-    type(None): "nothing (null)",
+    dt.date: Ref("type_date"),
+    dt.datetime: Ref("type_datetime"),
+    bool: Ref("type_bool"),
+    int: Ref("type_number"),
+    float: Ref("type_number"),
+    str: Ref("type_text"),
+    list: Ref("type_list"),
+    dict: Ref("type_mapping"),
+    type(None): Ref("type_null"),
 }
 
 
@@ -47,22 +51,18 @@ YAML_TYPES: dict[type, str] = {
 
 def decode(content: bytes, name: str) -> str:
     if not content.strip():
-        raise DataFileError(name, [Problem(name, None, "the file is empty")])
+        raise DataFileError(name, [problem(name, None, "p_empty")])
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Notepad's "Unicode": UTF-16 (or UTF-32) with a byte-order mark.
-        raise DataFileError(
-            name, [Problem(name, None, "is UTF-16 text, not UTF-8 (save it as UTF-8)")]
-        )
+        raise DataFileError(name, [problem(name, None, "p_utf16")])
     if b"\x00" in content[:8192]:
-        raise DataFileError(name, [Problem(name, None, "is a binary file, not YAML text")])
+        raise DataFileError(name, [problem(name, None, "p_binary")])
     try:
         # utf-8-sig: a byte-order mark, as some Windows editors write, is accepted and dropped.
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = content.count(b"\n", 0, exc.start) + 1
-        raise DataFileError(
-            name, [Problem(name, line, "is not valid UTF-8 text (save it as UTF-8)")]
-        ) from None
+        raise DataFileError(name, [problem(name, line, "p_not_utf8")]) from None
 
 
 # --- YAML ---------------------------------------------------------------------------------
@@ -94,21 +94,14 @@ def _loader_class() -> type[Any]:
             if node in self.constructed_objects or node in self.recursive_objects:
                 # The same node met twice means an alias (*name): refuse it, so that a
                 # billion-laughs file can never expand. The node's mark is its anchor (&name).
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    "YAML anchors and aliases (&name, *name) are not allowed in a data file; "
-                    "write the value out",
-                    node.start_mark,
-                )
+                raise _refused(yaml, node, "p_alias")
             try:
                 return super().construct_object(node, deep)
             except (ValueError, OverflowError) as exc:
                 # A value that looks like a date or a number but is none (2023-13-45, a number
                 # of 5,000 digits): PyYAML lets Python's own error escape; give it a line.
-                raise yaml.constructor.ConstructorError(
-                    None, None, _unreadable(node, exc), node.start_mark
-                ) from None
+                key, params = _unreadable(node, exc)
+                raise _refused(yaml, node, key, **params) from None
 
         def construct_strict_map(self, node: Any) -> Iterator[dict[Any, Any]]:
             data: dict[Any, Any] = {}
@@ -118,9 +111,7 @@ def _loader_class() -> type[Any]:
             for key_node, value_node in node.value:
                 line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.lines.problems.append(
-                        Problem(self.source_name, line, "a mapping key must be a plain value")
-                    )
+                    self.lines.problems.append(problem(self.source_name, line, "p_key_not_plain"))
                     continue
                 self.in_key = True
                 try:
@@ -132,21 +123,23 @@ def _loader_class() -> type[Any]:
                     # else, which would only confuse the schema's messages.
                     kind = YAML_TYPES.get(type(key), type(key).__name__)
                     self.lines.problems.append(
-                        Problem(
+                        problem(
                             self.source_name,
                             line,
-                            f"the key {_q(key_node.value)} is read as {kind}, not a name; "
-                            "keys are names such as text or id",
+                            "p_key_not_name",
+                            key=_q(key_node.value),
+                            kind=kind,
                         )
                     )
                     continue
                 if key in data:
                     self.lines.problems.append(
-                        Problem(
+                        problem(
                             self.source_name,
                             line,
-                            f"duplicate key {_q(key)} (first at line {key_lines[key]}); "
-                            "YAML would silently keep only one of them",
+                            "p_duplicate_key",
+                            key=_q(key),
+                            line=key_lines[key],
                         )
                     )
                     continue
@@ -160,11 +153,12 @@ def _loader_class() -> type[Any]:
                 # YAML 1.1 reads 0x1, +1, 01 (octal), 1_0 and 1:30 (base 60) as numbers; a data
                 # file writes a whole number one way only, so nobody is surprised by the value.
                 self.lines.problems.append(
-                    Problem(
+                    problem(
                         self.source_name,
                         node.start_mark.line + 1,
-                        f"{_q(node.value)} is read by YAML as the number {value}; write whole "
-                        "numbers plainly, or put text in quotes",
+                        "p_number_form",
+                        value=_q(node.value),
+                        number=value,
                     )
                 )
             return value
@@ -192,13 +186,20 @@ def _loader_class() -> type[Any]:
 _PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
-def _unreadable(node: Any, exc: Exception) -> str:
+def _refused(yaml: Any, node: Any, key: str, **params: object) -> Exception:
+    """A YAML error that carries one of our messages (``problem_key``) to :func:`parse_yaml`."""
+    error = yaml.constructor.ConstructorError(None, None, key, node.start_mark)
+    error.problem_key, error.problem_params = key, params
+    return error  # type: ignore[no-any-return]
+
+
+def _unreadable(node: Any, exc: Exception) -> tuple[str, dict[str, object]]:
     value = str(getattr(node, "value", ""))
     if node.tag.endswith(":timestamp"):
-        return f"{_q(value)} is not a valid date ({exc})"
+        return "p_bad_date", {"value": _q(value), "detail": str(exc)}
     if node.tag.endswith((":int", ":float")):
-        return f"the number {_q(value)} is too large to be read ({len(value)} characters)"
-    return f"the value {_q(value)} cannot be read ({exc})"
+        return "p_number_too_large", {"value": _q(value), "length": len(value)}
+    return "p_unreadable", {"value": _q(value), "detail": str(exc)}
 
 
 def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
@@ -213,22 +214,19 @@ def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        found = [*lines.problems, Problem(name, line, _yaml_message(exc, text))]
+        key, params = _yaml_message(exc, text)
+        found = [*lines.problems, problem(name, line, key, **params)]
         raise DataFileError(name, with_entries(found, text, entries)) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML forbids (a control character other than tab and line breaks).
         line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        message = f"the control character U+{ord(char):04X} is not allowed in YAML text; delete it"
-        raise DataFileError(
-            name, with_entries([Problem(name, line, message)], text, entries)
-        ) from None
+        found = [problem(name, line, "p_control_char", code=f"{ord(char):04X}")]
+        raise DataFileError(name, with_entries(found, text, entries)) from None
     except yaml.YAMLError as exc:
-        raise DataFileError(name, [Problem(name, None, f"not valid YAML: {exc}")]) from None
+        raise DataFileError(name, [problem(name, None, "p_yaml", detail=str(exc))]) from None
     except RecursionError:
-        raise DataFileError(
-            name, [Problem(name, None, "is nested too deeply to be a data file")]
-        ) from None
+        raise DataFileError(name, [problem(name, None, "p_too_deep")]) from None
     finally:
         loader.dispose()
 
@@ -236,17 +234,20 @@ def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _yaml_message(exc: Any, text: str) -> str:
-    problem = str(exc.problem or exc.context or "")
+def _yaml_message(exc: Any, text: str) -> tuple[str, dict[str, object]]:
+    """The key and parameters of the message for a YAML error (PyYAML's own words as detail)."""
+    if hasattr(exc, "problem_key"):
+        return exc.problem_key, exc.problem_params
+    problem = str(exc.problem or exc.context or "not valid YAML")
     if "could not determine a constructor" in problem:
         tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.split("tag", 1)[-1].strip(" '"))
-        return f"the YAML tag {_q(tag)} is not allowed in a data file (only plain values)"
+        return "p_yaml_tag", {"tag": _q(tag)}
     if "'\\t'" in problem or _tab_in_indentation(exc.problem_mark, text):
-        return "a tab character: YAML indentation must use spaces, not tabs"
+        return "p_tab", {}
     if "cannot start any token" in problem and exc.problem_mark is not None:
         char = _char_at(exc.problem_mark, text)
         if char:
-            return f"not valid YAML: a value cannot start with {_q(char)}; put the value in quotes"
+            return "p_bad_start", {"char": _q(char)}
     began, found = exc.context_mark, exc.problem_mark
     if (
         exc.problem
@@ -256,10 +257,10 @@ def _yaml_message(exc: Any, text: str) -> str:
         and began.line != found.line
     ):
         # An unclosed bracket or a misindented key: where the broken part began helps.
-        return f"not valid YAML: {exc.context}, {exc.problem} (it began at line {began.line + 1})"
+        return "p_yaml_began", {"detail": f"{exc.context}, {exc.problem}", "line": began.line + 1}
     if exc.context and exc.problem:
-        return f"not valid YAML: {exc.context}, {exc.problem}"
-    return f"not valid YAML: {problem}" if problem else "not valid YAML"
+        return "p_yaml", {"detail": f"{exc.context}, {exc.problem}"}
+    return "p_yaml", {"detail": problem}
 
 
 def with_entries(problems: list[Problem], text: str, entries: Entries) -> list[Problem]:
@@ -284,7 +285,7 @@ def with_entries(problems: list[Problem], text: str, entries: Entries) -> list[P
     return [
         p
         if p.measure or p.line is None or p.line >= len(measure_of) or not measure_of[p.line]
-        else Problem(p.file, p.line, p.message, measure_of[p.line])
+        else dataclasses.replace(p, measure=measure_of[p.line])
         for p in problems
     ]
 

@@ -247,7 +247,9 @@ def _measure_texts(m: Measure) -> dict[str, str | None]:
         "text": m.text,
         "translation_en": m.translation("en"),
         "translation_sv": m.translation("sv"),
-        "note": m.note,
+        # One field for the note: its English original, then its Finnish and Swedish versions,
+        # so that a changed translation of a note shows in the note's own line.
+        "note": " | ".join(t for t in (m.note.en, m.note.fi, m.note.sv) if t) if m.note else None,
     }
 
 
@@ -275,13 +277,15 @@ def _titled_fields(a: Theme | Goal, b: Theme | Goal) -> list[FieldChange]:
 
 
 def _agency_texts(a: Agency) -> dict[str, str | None]:
-    notes = "\n".join(f"{n.as_of}: {n.text}" for n in a.notes)
+    notes = "\n".join(f"{n.as_of}: {n.text.en}" for n in a.notes)
+    short = ", ".join(f"{lang}: {name}" for lang, name in sorted(a.short_names.items()))
     return {
         "name_fi": a.names.fi,
         "name_sv": a.names.sv,
         "name_en": a.names.en,
         "notes": notes,
         "successor": succession_text(a),
+        "short_names": short or None,
     }
 
 
@@ -301,7 +305,7 @@ def _agency_fields(a: Agency, b: Agency) -> list[FieldChange]:
     return [
         *_texts(("name_fi", "name_sv", "name_en"), ta, tb),
         *_lists(("abbreviations",), a, b),
-        *_texts(("notes", "successor"), ta, tb),
+        *_texts(("notes", "successor", "short_names"), ta, tb),
     ]
 
 

@@ -60,6 +60,63 @@ Date = Annotated[_dt.date, _Exact()]
 _STRICT = {"extra": "forbid", "str_strip_whitespace": False}
 
 
+def _plain_text_is_english(value: Any) -> Any:
+    # A note written as a plain string (every data file before fi/sv notes existed) is English.
+    return {"en": value} if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class OwnText:
+    """A text digivisio wrote itself (a note): English, with Finnish and Swedish versions.
+
+    English is the original; ``fi`` and ``sv`` are translations made for digivisio. In a data
+    file it is a mapping ``{en: ..., fi: ..., sv: ...}``, or a plain string, read as English.
+    """
+
+    __pydantic_config__ = _STRICT
+    en: Text
+    fi: Text | None = None
+    sv: Text | None = None
+
+    def get(self, lang: Lang) -> tuple[str, Lang]:
+        """The text in ``lang`` and the language it is really in (English where none exists)."""
+        found = getattr(self, lang)
+        return (str(found), lang) if found else (self.en, "en")
+
+    def is_translation(self, lang: Lang) -> bool:
+        """Whether the text shown in ``lang`` is a translation of the English original."""
+        return lang != "en" and getattr(self, lang) is not None
+
+
+class _PlainIsEnglish:
+    """Lets an :class:`OwnText` field be written as a plain string; Pydantic reads it.
+
+    A marker on the field, not a hook on the class: Pydantic shares one definition of a class
+    among all its uses, and would drop a wrapper made there from all but the first.
+    """
+
+    @staticmethod
+    def __get_pydantic_core_schema__(source: Any, handler: Any) -> Any:
+        # A "function-before" core schema written as the plain dict it is, so that this module
+        # never imports pydantic_core; Pydantic calls this only when the loader builds a validator.
+        return {
+            "type": "function-before",
+            "function": {"type": "no-info", "function": _plain_text_is_english},
+            "schema": handler(source),
+        }
+
+
+#: A note field: a mapping {en, fi, sv}, or a plain string (English).
+Note = Annotated[OwnText, _PlainIsEnglish()]
+
+
+def _english_if_plain(obj: object, name: str) -> None:
+    # Code that builds the model directly (a test, a script) may still pass a plain string.
+    value = getattr(obj, name)
+    if isinstance(value, str):
+        object.__setattr__(obj, name, OwnText(value))
+
+
 @dataclass(frozen=True)
 class Names:
     """An agency's official name in each of the three languages."""
@@ -80,8 +137,11 @@ class AgencyNote:
 
     __pydantic_config__ = _STRICT
     as_of: Text
-    text: Text
+    text: Note
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        _english_if_plain(self, "text")
 
 
 @dataclass(frozen=True)
@@ -110,6 +170,12 @@ class Agency:
     abbreviations: tuple[Text, ...] = ()
     notes: tuple[AgencyNote, ...] = ()
     successor: Succession | None = None
+    #: The abbreviation a reader of that language expects instead of the code (sv: UKM, NCU).
+    short_names: dict[Lang, Text] = field(default_factory=dict)
+
+    def short(self, lang: Lang) -> str:
+        """What stands for the agency in a text in ``lang``: its abbreviation there, or the code."""
+        return self.short_names.get(lang) or self.code
 
 
 @dataclass(frozen=True)
@@ -198,8 +264,11 @@ class Measure:
     partners: tuple[Text, ...] = ()
     mentioned: tuple[Text, ...] = ()
     other_parties: tuple[Text, ...] = ()
-    note: Text | None = None
+    note: Note | None = None
     unofficial_translations: dict[TranslationLang, MeasureTranslation] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _english_if_plain(self, "note")
 
     def translation(self, lang: Lang) -> str | None:
         """The unofficial translation in ``lang``, or None (always None for Finnish)."""
@@ -249,9 +318,12 @@ class Document:
     published: Date
     vision: LocalText
     pending_note: LocalText
-    translation_note: Text
+    translation_note: Note
     url: str | None = None
     footnotes: tuple[Footnote, ...] = ()
+
+    def __post_init__(self) -> None:
+        _english_if_plain(self, "translation_note")
 
 
 @dataclass(frozen=True)
@@ -273,6 +345,11 @@ class Dataset:
     def agency(self, code: str) -> Agency | None:
         """The agency with this code, or None."""
         return self._agencies_by_code.get(code)
+
+    def short(self, code: str, lang: Lang) -> str:
+        """The agency ``code`` as a reader of ``lang`` knows it (UKM for OKM in Swedish)."""
+        agency = self._agencies_by_code.get(code)
+        return agency.short(lang) if agency else code
 
     @cached_property
     def _agencies_by_code(self) -> dict[str, Agency]:

@@ -21,8 +21,16 @@ def successor_cell(agency: Agency, lang: Lang) -> str | None:
         return None
     succession = agency.successor
     return message(
-        "successor_since", lang, successor=succession.agency, since=succession.since.isoformat()
+        "successor_since",
+        lang,
+        successor=_short(agency, succession.agency, lang),
+        since=succession.since.isoformat(),
     )
+
+
+def _short(agency: Agency, code: str, lang: Lang) -> str:
+    # The successor is named by its code; only the agency itself knows its own short names.
+    return agency.short(lang) if code == agency.code else code
 
 
 def successor_marks(
@@ -42,8 +50,8 @@ def successor_marks(
             message(
                 "successor_mark",
                 lang,
-                code=code,
-                successor=succession.agency,
+                code=dataset.short(code, lang),
+                successor=dataset.short(succession.agency, lang),
                 since=succession.since.isoformat(),
             )
         )
@@ -76,6 +84,18 @@ def as_of_title(title: str, as_of: AsOf | None, lang: Lang) -> str:
     return message("as_of_title", lang, title=title, date=as_of.date.isoformat())
 
 
-def shown(codes: Iterable[str], as_of: AsOf | None) -> list[str]:
-    """Agency codes as a person reads them: as published, or ``OPH (Karvi)`` as of a date."""
-    return [as_of.shown(c) if as_of else c for c in codes]
+def shown(
+    dataset: Dataset, codes: Iterable[str], as_of: AsOf | None, lang: Lang = "en"
+) -> list[str]:
+    """Agency codes as a person reads them: as published (UKM for OKM in Swedish), or
+    ``OPH (Karvi)`` as of a date."""
+    if as_of is None:
+        return [dataset.short(c, lang) for c in codes]
+    return [_as_of_shown(dataset, c, as_of, lang) for c in codes]
+
+
+def _as_of_shown(dataset: Dataset, code: str, as_of: AsOf, lang: Lang) -> str:
+    carrier = as_of.of(code)
+    if carrier == code:
+        return dataset.short(code, lang)
+    return f"{dataset.short(carrier, lang)} ({dataset.short(code, lang)})"

@@ -6,7 +6,8 @@ is neutralised (OWASP's CSV-injection guidance).
 
 from __future__ import annotations
 
-from digivisio_cli.i18n import label
+from digivisio_cli.domain.model import OwnText
+from digivisio_cli.i18n import label, language_label
 from digivisio_cli.render.tabular import Value
 from digivisio_cli.settings import Lang
 
@@ -21,9 +22,29 @@ def yes_no(flag: bool, lang: Lang) -> str:
     return label("yes" if flag else "no", lang)
 
 
+def own_text(text: OwnText, lang: Lang) -> str:
+    """One of digivisio's notes in ``lang``, saying so where only the English original exists."""
+    shown, in_lang = text.get(lang)
+    if in_lang != lang:
+        return f"({language_label(in_lang, lang)}) {shown}"
+    return shown
+
+
+def finnish_marked(translated: str | None, original: str, lang: Lang) -> str:
+    """A text for a reader of ``lang``: its translation, or the Finnish original saying so."""
+    if translated or lang == "fi":
+        return translated or original
+    return f"({language_label('fi', lang)}) {original}"
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would take ``text`` typed into a cell for a formula."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
 def neutralize(text: str) -> str:
     """A cell a spreadsheet will show as text, never evaluate (OWASP: prefix a quote)."""
-    if text.startswith(FORMULA_TRIGGERS):
+    if formula_like(text):
         return "'" + text
     return text
 

@@ -56,7 +56,7 @@ def _field_label(field: str, lang: Lang) -> str:
     base, _, suffix = field.rpartition("_")
     if suffix in ("en", "sv") and base in ("translation", "title", "description"):
         return f"{label(base, lang)} ({suffix})"
-    names = {"text": "measure_text", "notes": "agency_note"}
+    names = {"text": "measure_text", "notes": "agency_note", "short_names": "abbreviations"}
     return label(names.get(field, field), lang)
 
 

@@ -10,9 +10,14 @@ from digivisio_cli.render.context import RenderContext
 from digivisio_cli.render.tabular import Tabular
 
 
-def _json_section(tab: Tabular) -> Any:
+def records(tab: Tabular) -> list[dict[str, Any]]:
+    """The section's rows as plain dicts of its machine columns: what a json listing holds."""
     cols = tab.machine_columns()
-    rows = [{c.key: row.get(c.key) for c in cols} for row in tab.rows]
+    return [{c.key: row.get(c.key) for c in cols} for row in tab.rows]
+
+
+def _json_section(tab: Tabular) -> Any:
+    rows = records(tab)
     if tab.envelope is None:
         return rows
     if not tab.rows_key:

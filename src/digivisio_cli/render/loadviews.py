@@ -6,12 +6,20 @@ Views like those of :mod:`digivisio_cli.render.views`, kept apart because succes
 
 from __future__ import annotations
 
-from digivisio_cli.domain.model import Dataset, Lang, Measure
-from digivisio_cli.domain.query import count_by_agency, matrix
+from collections.abc import Sequence
+
+from digivisio_cli.domain.model import Dataset, Goal, Lang, Measure, Theme
+from digivisio_cli.domain.query import MatrixRow, count_by_agency, matrix
 from digivisio_cli.domain.succession import AsOf, has_successions
 from digivisio_cli.i18n import label
 from digivisio_cli.render.asof import as_of_note, as_of_title, successor_marks
+from digivisio_cli.render.cells import own_text
 from digivisio_cli.render.tabular import Column, Tabular, Value
+
+
+def title_lang(item: Goal | Theme, lang: Lang) -> str:
+    """The language ``item.title_in(lang)`` is in: ``lang``, or Finnish where it falls back."""
+    return lang if lang == "fi" or lang in item.unofficial_translations else "fi"
 
 
 def matrix_view(
@@ -22,15 +30,32 @@ def matrix_view(
     As of a date, people see the agencies of that date (no column for a merged one) and their
     counts; programs keep the published columns and get ``<code>_responsible_as_of`` … beside.
     """
+    published = matrix(dataset, measures)
+    shown = matrix(dataset, measures, as_of) if as_of else published
+    return matrix_rows_view(dataset, published, shown, lang, as_of)
+
+
+def matrix_rows_view(
+    dataset: Dataset,
+    published: Sequence[MatrixRow],
+    shown: Sequence[MatrixRow],
+    lang: Lang,
+    as_of: AsOf | None = None,
+) -> Tabular:
+    """The view of a matrix already counted: as published, and as ``shown`` (as of a date).
+
+    Without ``as_of``, ``shown`` is ``published``. The Python API renders its own
+    :func:`~digivisio_cli.domain.query.matrix` rows through this.
+    """
     current = {a.code for a in (as_of.current(dataset.agencies) if as_of else dataset.agencies)}
     cols = [
         Column("goal", label("goal", lang)),
-        Column("goal_title", label("goal_title", lang), wide=True),
+        Column("goal_title", label("goal_title", lang), wide=True, lang_key="goal_title_lang"),
     ]
     later: list[Column] = []
     for a in dataset.agencies:
         if a.code in current:
-            cols.append(Column(a.code, a.code, machine=False, number=True))
+            cols.append(Column(a.code, a.short(lang), machine=False, number=True))
         for role in ("responsible", "partner"):
             heading = f"{a.code} {label(f'role_{role}', lang)}"
             cols.append(Column(f"{a.code}_{role}", heading, human=False, number=True))
@@ -40,11 +65,13 @@ def matrix_view(
     cols.append(Column("total", label("measure_count", lang), number=True))
     if as_of is not None:
         cols.extend([*later, Column("as_of", label("as_of", lang), human=False)])
-    published = matrix(dataset, measures)
-    shown_rows = matrix(dataset, measures, as_of) if as_of else published
     rows: list[dict[str, Value]] = []
-    for r, s in zip(published, shown_rows, strict=True):
-        row: dict[str, Value] = {"goal": r.goal.id, "goal_title": r.goal.title_in(lang)}
+    for r, s in zip(published, shown, strict=True):
+        row: dict[str, Value] = {
+            "goal": r.goal.id,
+            "goal_title": r.goal.title_in(lang),
+            "goal_title_lang": title_lang(r.goal, lang),
+        }
         for c, now in zip(r.counts, s.counts, strict=True):
             row[now.code] = (
                 f"{now.responsible}/{now.partner}" if now.responsible or now.partner else "–"
@@ -131,7 +158,7 @@ def actors_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabu
             "responsible": c.responsible,
             "partner": c.partner,
             "pending": c.pending,
-            "notes": [f"{n.as_of}: {n.text}" for n in a.notes],
+            "notes": [f"{n.as_of}: {n.text.get(lang)[0]}" for n in a.notes],
         }
         if successions:
             heir = a.successor
@@ -148,7 +175,11 @@ def actors_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabu
             row["pending_as_of"] = now.pending
             row["as_of"] = as_of.date.isoformat()
         rows.append(row)
-    notes = [f"{a.code} ({n.as_of}): {n.text}" for a in dataset.agencies for n in a.notes]
+    notes = [
+        f"{a.short(lang)} ({n.as_of}): {own_text(n.text, lang)}"
+        for a in dataset.agencies
+        for n in a.notes
+    ]
     for a in dataset.agencies:
         if a.successor is not None:
             mark = successor_marks(dataset, [a.code], lang)[0]

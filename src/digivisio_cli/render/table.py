@@ -29,7 +29,7 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
         markup=False,
     )
     for tab in sections:
-        cols = tab.human_columns()
+        cols = tab.human_columns(table=True)
         table = Table(
             title=tab.title,
             box=box.SIMPLE_HEAD,
@@ -38,6 +38,7 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
             title_style="bold" if ctx.color else "",
             title_justify="left",
         )
+        keep_words = _words_fit(tab, cols, ctx.width)
         for c in cols:
             table.add_column(
                 c.label,
@@ -45,7 +46,9 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
                 overflow="fold",
                 ratio=3 if c.wide else None,
                 no_wrap=not c.wide and not c.number and c.key != "value",
-                min_width=8 if c.wide else None,
+                min_width=8
+                if c.wide
+                else (_longest_word(c.label) if c.whole_words and keep_words else None),
             )
         for row in tab.rows:
             table.add_row(*(_table_cell(c, row.get(c.key), ctx) for c in cols))
@@ -53,6 +56,24 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> str:
         for note in tab.notes:
             console.print(note, soft_wrap=False)
     return out.getvalue()
+
+
+def _longest_word(text: str) -> int | None:
+    # A count's heading may wrap between its words, never inside one ("luovu/ttu").
+    return max((len(word) for word in text.split()), default=0) or None
+
+
+def _words_fit(tab: Tabular, cols: list[Column], width: int) -> bool:
+    """Whether every heading's longest word and every cell fit the width side by side.
+
+    When they do not (a narrow terminal), headings fold inside words rather than the table
+    being cut off at the right.
+    """
+    need = 0
+    for c in cols:
+        cells = [len(cell_text(row.get(c.key), "en", ", ")) for row in tab.rows]
+        need += max([_longest_word(c.label) or 0, *cells]) + 3  # padding and the gap
+    return need <= width
 
 
 #: A word diff's marks (see :mod:`digivisio_cli.render.diffview`) and their colours in a table.

@@ -6,9 +6,7 @@ the user's language (for tables, plain lines and Markdown). It does no I/O and k
 
 from __future__ import annotations
 
-from typing import Any
-
-from digivisio_cli.domain.model import Dataset, Lang, Measure
+from digivisio_cli.domain.model import Dataset, Goal, Lang, Measure, Theme
 from digivisio_cli.domain.query import Selection, count_by_agency, tree
 from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.i18n import label, message
@@ -18,12 +16,14 @@ from digivisio_cli.render.asof import (
     shown,
     successor_marks,
 )
-from digivisio_cli.render.cells import yes_no
-from digivisio_cli.render.loadviews import actors_view, matrix_view
+from digivisio_cli.render.cells import finnish_marked, own_text
+from digivisio_cli.render.loadviews import actors_view, matrix_view, title_lang
+from digivisio_cli.render.showview import StatusMap, show_view
 from digivisio_cli.render.tabular import Column, Tabular, Value
 
 # The load views live in loadviews; named here too, where every view has been found so far.
 __all__ = [
+    "StatusMap",
     "actors_view",
     "export_sections",
     "goals_view",
@@ -45,38 +45,55 @@ def measure_columns(lang: Lang, original: bool, as_of: AsOf | None = None) -> li
     the published ones and get the as-of ones beside them (``responsible_as_of``…, ``as_of``).
     """
     text_label = label("original" if original or lang == "fi" else "text", lang)
-    if as_of is None:
-        roles = [
-            Column("responsible", label("responsible", lang)),
-            Column("partners", label("partners", lang)),
-        ]
-        extra: list[Column] = []
-    else:
-        roles = [
-            Column("responsible", label("responsible", lang), human=False),
-            Column("responsible_shown", label("responsible", lang), machine=False),
-            Column("partners", label("partners", lang), human=False),
-            Column("partners_shown", label("partners", lang), machine=False),
-        ]
+    # Programs read the codes; people the agencies as they know them (UKM in Swedish), and as of
+    # a date as they are then (OPH (Karvi)).
+    roles = [
+        Column("responsible", label("responsible", lang), human=False),
+        Column("responsible_shown", label("responsible", lang), machine=False),
+        Column("partners", label("partners", lang), human=False),
+        Column("partners_shown", label("partners", lang), machine=False),
+    ]
+    extra: list[Column] = []
+    if as_of is not None:
         extra = [
-            Column("responsible_as_of", label("responsible", lang), human=False),
-            Column("partners_as_of", label("partners", lang), human=False),
+            # Labelled apart from the published columns: a workbook shows both side by side.
+            Column(
+                "responsible_as_of",
+                f"{label('responsible', lang)} ({label('as_of', lang)})",
+                human=False,
+            ),
+            Column(
+                "partners_as_of", f"{label('partners', lang)} ({label('as_of', lang)})", human=False
+            ),
             Column("as_of", label("as_of", lang), human=False),
         ]
     return [
         Column("id", label("id", lang)),
         Column("goal", label("goal", lang), human=False),
-        Column("goal_title", label("goal_title", lang), human=False),
+        Column(
+            "goal_title",
+            label("goal_title", lang),
+            human=False,
+            wide=True,
+            lang_key="goal_title_lang",
+        ),
         Column("theme", label("theme", lang), human=False),
         *roles,
         Column("other_parties", label("other_parties", lang), human=False),
         Column("mentioned", label("mentioned", lang), human=False),
         Column("pending", label("pending", lang)),
-        Column("text", label("original", lang), human=False),
-        Column("translation", label("translation", lang), human=False),
-        Column("translation_lang", "translation_lang", human=False),
-        Column("display_text", text_label, machine=False, wide=True),
-        Column("note", label("note", lang), human=False),
+        Column("text", label("original", lang), human=False, wide=True, lang="fi"),
+        Column(
+            "translation",
+            label("translation", lang),
+            human=False,
+            wide=True,
+            lang_key="translation_lang",
+        ),
+        Column("translation_lang", label("translation_lang", lang), human=False),
+        Column("display_text", text_label, machine=False, wide=True, lang_key="display_lang"),
+        # Transcription notes are written in English (docs/data.md).
+        Column("note", label("note", lang), human=False, wide=True, lang="en"),
         *extra,
     ]
 
@@ -89,12 +106,14 @@ def measure_row(
     # (text is always the Finnish original, so a Finnish "translation" would say nothing).
     tr_lang: Lang = lang if lang != "fi" else "en"
     translation = m.translation(tr_lang)
-    display = m.text if original else m.text_in(lang)
+    # Where no translation exists, the Finnish original, saying so ("(på finska) …").
+    display = m.text if original else finnish_marked(m.translation(lang), m.text, lang)
     row = _measure_fields(dataset, m, lang, display, tr_lang, translation)
+    row["responsible_shown"] = shown(dataset, m.responsible, as_of, lang)
+    row["partners_shown"] = shown(dataset, m.partners, as_of, lang)
+    row["display_lang"] = "fi" if original or not m.translation(lang) else lang
     if as_of is not None:
         responsible, partners = as_of.roles(m)
-        row["responsible_shown"] = shown(m.responsible, as_of)
-        row["partners_shown"] = shown(m.partners, as_of)
         row["responsible_as_of"] = list(responsible)
         row["partners_as_of"] = list(partners)
         row["as_of"] = as_of.date.isoformat()
@@ -109,6 +128,7 @@ def _measure_fields(
         "id": m.id,
         "goal": m.goal,
         "goal_title": goal.title_in(lang) if goal else None,
+        "goal_title_lang": title_lang(goal, lang) if goal else None,
         "theme": goal.theme if goal else None,
         "responsible": list(m.responsible),
         "partners": list(m.partners),
@@ -119,7 +139,7 @@ def _measure_fields(
         "translation": translation,
         "translation_lang": tr_lang if translation else None,
         "display_text": display + (" *" if m.pending else ""),
-        "note": m.note,
+        "note": m.note.get(lang)[0] if m.note else None,
     }
 
 
@@ -129,15 +149,25 @@ def measures_view(
     lang: Lang,
     original: bool,
     as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> Tabular:
-    """A listing of measures (as of a date, with ``as_of``)."""
+    """A listing of measures (as of a date, with ``as_of``; with ``status``, a log in use, each
+    measure's status too)."""
     rows = [measure_row(dataset, m, lang, original, as_of) for m in measures]
+    columns = measure_columns(lang, original, as_of)
+    if status is not None:
+        from digivisio_cli.domain.status import status_of
+        from digivisio_cli.render.statusview import status_cells, status_columns
+
+        columns += status_columns(lang)
+        for m, row in zip(measures, rows, strict=True):
+            row.update(status_cells(status_of(status, m.id), lang))
     notes = _pending_note(dataset, measures, lang)
     if as_of is not None:
         notes.append(as_of_note(as_of, lang))
     return Tabular(
         "measures",
-        measure_columns(lang, original, as_of),
+        columns,
         rows,
         as_of_title(label("measures", lang), as_of, lang),
         notes,
@@ -165,7 +195,12 @@ def selection_title(sel: Selection, lang: Lang) -> str:
 
 
 def who_owns_view(
-    dataset: Dataset, sel: Selection, lang: Lang, original: bool, as_of: AsOf | None = None
+    dataset: Dataset,
+    sel: Selection,
+    lang: Lang,
+    original: bool,
+    as_of: AsOf | None = None,
+    status: StatusMap = None,
 ) -> Tabular:
     """A goal's (theme's, measure's) measures with their agencies, and who carries how many.
 
@@ -173,11 +208,17 @@ def who_owns_view(
     counts the agencies of that date, and json gains ``summary_as_of`` beside ``summary``.
     """
     measures = list(sel.measures)
-    view = measures_view(dataset, measures, lang, original, as_of)
+    view = measures_view(dataset, measures, lang, original, as_of, status)
     counts, none = count_by_agency(dataset, measures)
     shown_counts = count_by_agency(dataset, measures, as_of)[0] if as_of else counts
     summary = [
-        message("summary_agency", lang, name=c.code, responsible=c.responsible, partner=c.partner)
+        message(
+            "summary_agency",
+            lang,
+            name=dataset.short(c.code, lang),
+            responsible=c.responsible,
+            partner=c.partner,
+        )
         for c in shown_counts
         if c.responsible or c.partner
     ]
@@ -216,6 +257,11 @@ def who_owns_view(
     return view
 
 
+def _title_shown(item: Theme | Goal, lang: Lang) -> str:
+    tr = item.unofficial_translations.get(lang) if lang != "fi" else None
+    return finnish_marked(tr.title if tr else None, item.title, lang)
+
+
 def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabular:
     """The vision → themes → goals tree with measure counts, one row per theme or goal.
 
@@ -223,8 +269,10 @@ def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabul
     """
     cols = [
         Column("id", label("id", lang)),
-        Column("kind", label("kind", lang)),
-        Column("title", label("title", lang), wide=True),
+        Column("kind", label("kind", lang), human=False),
+        Column("level", label("kind", lang), machine=False),
+        Column("title", label("title", lang), human=False),
+        Column("title_shown", label("title", lang), machine=False, wide=True),
         Column("measures", label("measure_count", lang), number=True),
     ]
     rows: list[dict[str, Value]] = []
@@ -233,12 +281,23 @@ def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabul
             {
                 "id": t.theme.id,
                 "kind": "theme",
+                "level": label("kind_theme", lang),
                 "title": t.theme.title_in(lang),
+                "title_shown": _title_shown(t.theme, lang),
                 "measures": sum(n for _, n in t.goals),
             }
         )
         for g, n in t.goals:
-            rows.append({"id": g.id, "kind": "goal", "title": g.title_in(lang), "measures": n})
+            rows.append(
+                {
+                    "id": g.id,
+                    "kind": "goal",
+                    "level": label("kind_goal", lang),
+                    "title": g.title_in(lang),
+                    "title_shown": _title_shown(g, lang),
+                    "measures": n,
+                }
+            )
     vision = dataset.document.vision.get(lang)
     notes = [as_of_note(as_of, lang)] if as_of else []
     return Tabular(
@@ -246,114 +305,45 @@ def goals_view(dataset: Dataset, lang: Lang, as_of: AsOf | None = None) -> Tabul
     )
 
 
-def show_view(dataset: Dataset, sel: Selection, lang: Lang, as_of: AsOf | None = None) -> Tabular:
-    """Everything about one theme, goal or measure, as field/value rows.
-
-    A measure's agency that has a successor is marked with it. As of a date, its agencies are
-    those of that date (``OPH (Opetushallitus); in the document: Karvi``); json keeps the
-    published ``responsible`` and ``partners`` and adds ``…_as_of``.
-    """
-    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
-    pairs: list[tuple[str, str, Value]] = []
-    env: dict[str, Any] = {"id": sel.id, "kind": sel.kind}
-
-    def add(key: str, lab: str, value: Value) -> None:
-        pairs.append((key, lab, value))
-        env[key] = value
-
-    if sel.theme is not None:
-        add("theme", label("theme", lang), f"{sel.theme.id} {sel.theme.title}")
-        if lang != "fi" and sel.kind == "theme":
-            add(
-                "theme_translation",
-                f"{label('theme', lang)} ({label('unofficial', lang)})",
-                sel.theme.title_in(lang),
-            )
-        if sel.kind == "theme":
-            add("description", label("description", lang), sel.theme.description)
-    if sel.goal is not None:
-        add("goal", label("goal", lang), f"{sel.goal.id} {sel.goal.title}")
-        if lang != "fi":
-            add(
-                "goal_translation",
-                f"{label('goal', lang)} ({label('unofficial', lang)})",
-                sel.goal.title_in(lang),
-            )
-        if sel.kind == "goal":
-            add("description", label("description", lang), sel.goal.description)
-            if lang != "fi":
-                add(
-                    "description_translation",
-                    f"{label('description', lang)} ({label('unofficial', lang)})",
-                    sel.goal.description_in(lang),
-                )
-    m = sel.measure
-    if m is not None:
-        add("text", label("original", lang), m.text)
-        tr_lang: Lang = lang if lang != "fi" else "en"
-        add(
-            "translation",
-            f"{label('translation', lang)} ({tr_lang}, {label('unofficial', lang)})",
-            m.translation(tr_lang),
-        )
-        for key in ("responsible", "partners"):
-            codes: tuple[str, ...] = getattr(m, key)
-            published = [f"{c} ({_agency_name(dataset, c, lang)})" for c in codes]
-            if as_of is None:
-                add(key, label(key, lang), published)
-            else:
-                env[key] = published
-                add(
-                    f"{key}_as_of",
-                    label(key, lang),
-                    [_as_of_agency(dataset, c, lang, as_of) for c in codes],
-                )
-        add("mentioned", label("mentioned", lang), list(m.mentioned))
-        marks = successor_marks(dataset, (*m.responsible, *m.partners, *m.mentioned), lang, as_of)
-        if marks:
-            add("successors", label("successor", lang), marks)
-        add("other_parties", label("other_parties", lang), list(m.other_parties))
-        add("pending", label("pending", lang), m.pending)
-        if m.pending:
-            add("pending_note", label("pending", lang), dataset.document.pending_note.get(lang))
-        add("note", label("note", lang), m.note)
-    else:
-        add("measure_count", label("measure_count", lang), len(sel.measures))
-        add("measures", label("measures", lang), [m.id for m in sel.measures])
-    if as_of is not None:
-        add("as_of", label("as_of", lang), as_of.date.isoformat())
-    rows: list[dict[str, Value]] = [
-        {"field": lab, "value": yes_no(v, lang) if isinstance(v, bool) else v}
-        for key, lab, v in pairs
-        if v not in (None, [], "")
-    ]
-    notes = [as_of_note(as_of, lang)] if as_of else []
-    return Tabular("show", cols, rows, None, notes, envelope=env, rows_key="")
-
-
-def _as_of_agency(dataset: Dataset, code: str, lang: Lang, as_of: AsOf) -> str:
-    carrier = as_of.of(code)
-    named = f"{carrier} ({_agency_name(dataset, carrier, lang)})"
-    return named if carrier == code else f"{named}; {label('in_document', lang)}: {code}"
-
-
 def source_view(dataset: Dataset, lang: Lang, generated: str, as_of: AsOf | None = None) -> Tabular:
-    """The source document and the export date, as field/value rows (an export's cover)."""
+    """The source document and the export date, as field/value rows (an export's cover).
+
+    Each row records the language of its label and of its value where that is not the page's
+    (the titles in three languages, the Finnish vision, the English translation note), so that a
+    page can mark them for screen readers.
+    """
     doc = dataset.document
+    note_lang = doc.translation_note.get(lang)[1]
+
+    def row(
+        field: str, value: str | None, value_lang: str | None, field_lang: str | None = None
+    ) -> dict[str, Value]:
+        return {
+            "field": field,
+            "value": value,
+            "field_lang": field_lang or lang,
+            "value_lang": value_lang,
+        }
+
     rows: list[dict[str, Value]] = [
-        {"field": label("source", lang), "value": doc.title.fi},
-        {"field": "English", "value": doc.title.en},
-        {"field": "Svenska", "value": doc.title.sv},
-        {"field": label("publisher", lang), "value": _agency_name(dataset, doc.publisher, lang)},
-        {"field": label("published", lang), "value": doc.published.isoformat()},
-        {"field": label("vision", lang), "value": doc.vision.fi},
-        {"field": label("pending", lang), "value": "* " + doc.pending_note.get(lang)},
-        {"field": label("translation", lang), "value": doc.translation_note},
-        {"field": label("exported", lang), "value": generated},
+        row(label("source", lang), doc.title.fi, "fi"),
+        row(label("title_en", lang), doc.title.en, "en"),
+        # The Swedish title is digivisio's own: no official Swedish version was found.
+        row(message("translated", lang, label=label("title_sv", lang)), doc.title.sv, "sv"),
+        row(label("publisher", lang), _agency_name(dataset, doc.publisher, lang), lang),
+        row(label("published", lang), doc.published.isoformat(), None),
+        row(label("vision", lang), doc.vision.fi, "fi"),
+        row(label("pending", lang), "* " + doc.pending_note.get(lang), lang),
+        # The translation note in the reader's language, or its English original, saying so.
+        row(label("translation", lang), own_text(doc.translation_note, lang), note_lang),
+        row(label("exported", lang), generated, None),
+    ]
+    cols = [
+        Column("field", label("field", lang), lang_key="field_lang"),
+        Column("value", label("value", lang), wide=True, lang_key="value_lang"),
     ]
     if as_of is not None:
-        rows.append({"field": label("as_of", lang), "value": as_of_note(as_of, lang)})
-    cols = [Column("field", label("title", lang)), Column("value", "", wide=True)]
+        rows.append(row(label("as_of", lang), as_of_note(as_of, lang), lang))
     return Tabular(
         "source",
         cols,
@@ -371,24 +361,32 @@ def export_sections(
     original: bool,
     generated: str,
     as_of: AsOf | None = None,
+    status: StatusMap = None,
+    what: str = "measures",
 ) -> list[Tabular]:
-    """What a workbook or printable page holds: measures, matrix, each agency, pending, source.
+    """What a workbook or printable page holds.
 
-    As of a date, a sheet per agency of that date, holding the measures it carries then.
+    The measures: measures, matrix, each agency, pending, source; as of a date, a sheet per
+    agency of that date, holding the measures it carries then. The matrix (``what``
+    ``"matrix"``): the matrix and the source.
     """
-    main = measures_view(dataset, measures, lang, original, as_of)
-    main.sheet_name = label("measures", lang)
     grid = matrix_view(dataset, measures, lang, as_of)
     grid.sheet_name = label("matrix", lang)
+    if what == "matrix":
+        return [grid, source_view(dataset, lang, generated, as_of)]
+    main = measures_view(dataset, measures, lang, original, as_of, status)
+    main.sheet_name = label("measures", lang)
     sections = [main, grid]
     for agency in as_of.current(dataset.agencies) if as_of else dataset.agencies:
         own = [m for m in measures if agency.code in _agencies(m, as_of)]
-        view = measures_view(dataset, own, lang, original, as_of)
+        view = measures_view(dataset, own, lang, original, as_of, status)
         view.kind = f"agency-{agency.code}"
-        view.title = f"{agency.code} — {agency.names.get(lang)}"
-        view.sheet_name = agency.code
+        view.title = f"{agency.short(lang)} — {agency.names.get(lang)}"
+        view.sheet_name = agency.short(lang)
         sections.append(view)
-    pending = measures_view(dataset, [m for m in measures if m.pending], lang, original, as_of)
+    pending = measures_view(
+        dataset, [m for m in measures if m.pending], lang, original, as_of, status
+    )
     pending.kind = "pending"
     pending.title = label("pending", lang)
     pending.sheet_name = label("pending", lang)

@@ -1,0 +1,17 @@
+"""A data file's problem worded by key: English for logs and ``str()``, the key for the user.
+
+Every layer that finds a problem in a data file builds it here, so that ``app/report.py`` can
+show it in the user's language (``toimenpide 3.1.2.4: responsible: tuntematon toimija 'KARVI'``).
+"""
+
+from __future__ import annotations
+
+from digivisio_cli.errors import Problem
+from digivisio_cli.i18n import message
+
+
+def problem(
+    file: str, line: int | None, key: str, measure: str | None = None, /, **params: object
+) -> Problem:
+    """The problem ``key`` (a message of :mod:`digivisio_cli.strings`) at ``file:line``."""
+    return Problem(file, line, message(key, "en", **params), measure, key, tuple(params.items()))

@@ -1,0 +1,273 @@
+"""The status log document kind: a dated record of how far along each measure is.
+
+:func:`load` finds the log (``--status`` or ``$DIGIVISIO_STATUS``) and loads it through the
+store, so that an unchanged log is answered from the cache without YAML or Pydantic;
+:func:`parse` validates bytes: the strict YAML reader, the schema of the file (the dataclasses
+below), then the log's rules. Whether each entry names a measure of the data file, and whether its
+report date has come, depends on the data file and on today: :func:`reference_problems` checks
+that on every load, cached or not, so a log can never outlive the measures it names.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from digivisio_cli.data.source import resolve_path
+from digivisio_cli.data.store import DocumentKind, collector_paused
+from digivisio_cli.data.store import load as _load
+from digivisio_cli.domain.model import Dataset
+from digivisio_cli.domain.status import (
+    CARRIED,
+    HEALTHS,
+    STATES,
+    MeasureStatus,
+    StatusEntry,
+    StatusLog,
+)
+from digivisio_cli.errors import DataFileError, Problem
+from digivisio_cli.settings import ENV_STATUS
+from digivisio_cli.text import quoted as _q
+
+if TYPE_CHECKING:
+    from digivisio_cli.data.schema import LazyAdapter
+    from digivisio_cli.data.status_schema import EntryFile, LogFile
+
+#: Where a log keeps its entries, for naming the measure a problem lies in.
+SECTION, KEY = "entries", "measure"
+#: The keys an entry may have, in the order ``status set`` writes them.
+ENTRY_KEYS = ("measure", "date", *CARRIED, "note", "by")
+
+
+def resolve_status_path(path: str | os.PathLike[str] | None) -> Path | None:
+    """The log in use: ``path``, else ``$DIGIVISIO_STATUS``, else none."""
+    return resolve_path(path, "--status", ENV_STATUS, lambda: None)
+
+
+@dataclass(frozen=True)
+class CachedLog:
+    """What the cache keeps of a validated log.
+
+    The current status per measure (all a listing or the overview needs), a summary for the
+    checks against the data file and today (each measure named, with the line of its first
+    entry; the latest report date), and the entries themselves pickled apart, restored only
+    when a command asks for them (the history, ``since``, an error to locate, an append).
+    """
+
+    current: dict[str, MeasureStatus]
+    first_lines: dict[str, int]
+    latest: _dt.date | None
+    blob: bytes
+
+    @classmethod
+    def of(cls, log: StatusLog) -> CachedLog:
+        """The cache's form of ``log``."""
+        first: dict[str, int] = {}
+        for e in log.entries:
+            first.setdefault(e.measure, e.line)
+        latest = max((e.date for e in log.entries), default=None)
+        blob = pickle.dumps(log.entries, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(log.current(), first, latest, blob)
+
+    def log(self) -> StatusLog:
+        """The log, its entries restored on first use."""
+        return StatusLog(1, None, restore=self._entries, current=self.current)
+
+    def _entries(self) -> tuple[StatusEntry, ...]:
+        entries: tuple[StatusEntry, ...] = pickle.loads(self.blob)
+        return entries
+
+
+def load(path: Path, dataset: Dataset, today: _dt.date | None = None) -> StatusLog:
+    """The validated log at ``path``, its entries checked against ``dataset`` and ``today``."""
+    day = today or _dt.date.today()
+    kind = DocumentKind("status", CachedLog, lambda c, n: CachedLog.of(parse(c, n, dataset, day)))
+    cached = _load(kind, path)
+    log = cached.log()
+    measures = {m.id for m in dataset.measures}
+    # The summary answers the common case; only a log with a problem restores its entries.
+    if not measures.issuperset(cached.first_lines) or (cached.latest and cached.latest > day):
+        problems = reference_problems(
+            [(e.measure, e.line, e.date) for e in log.entries], dataset, str(path), day
+        )
+        if problems:
+            raise DataFileError(str(path), problems)
+    return log
+
+
+def parse(
+    content: bytes, name: str, dataset: Dataset | None = None, today: _dt.date | None = None
+) -> StatusLog:
+    """Validate a log's bytes into a StatusLog, or raise DataFileError with every problem.
+
+    With ``dataset`` (and ``today``) the entries' measures and dates are checked too, so that a
+    first load reports every problem at once.
+    """
+    from digivisio_cli.data.rules import hidden_characters
+    from digivisio_cli.data.schema import LazyAdapter, Locator, validate
+    from digivisio_cli.data.status_schema import LogFile
+    from digivisio_cli.data.yaml_strict import Entries, decode, parse_yaml
+
+    global _adapter
+    if _adapter is None:
+        _adapter = LazyAdapter(LogFile)
+    adapter: LazyAdapter[LogFile] = _adapter
+    entries = Entries(section=SECTION, key=KEY)
+    with collector_paused():
+        text = decode(content, name)
+        raw, lines = parse_yaml(text, name, entries)
+        locate = Locator(raw, lines, name, entries)
+        problems = [
+            p if p.measure else Problem(p.file, p.line, p.message, locate.measure_at(p.line))
+            for p in lines.problems
+        ]
+        if not isinstance(raw, dict):
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    "a status log must be a mapping with the keys schema_version and entries",
+                )
+            )
+            raise DataFileError(name, problems)
+        valid, schema_problems = validate(adapter, raw, locate, _waived)
+        problems.extend(schema_problems)
+        items = raw.get(SECTION)
+        rows = [(i, e) for i, e in enumerate(items)] if isinstance(items, list) else []
+        rows = [(i, e) for i, e in rows if isinstance(e, dict)]
+        problems.extend(_label_problems(rows, locate))
+        starts = [locate.line((SECTION, i)) or 0 for i, _ in rows]  # each entry's first line
+        if dataset is not None:
+            refs = [
+                (e.get(KEY), line, e.get("date"))
+                for (_, e), line in zip(rows, starts, strict=True)
+                if isinstance(e.get(KEY), str)
+            ]
+            problems.extend(reference_problems(refs, dataset, name, today or _dt.date.today()))
+        problems.extend(hidden_characters(raw, locate))
+        if problems or valid is None:
+            problems.sort(key=lambda p: p.line or 0)
+            raise DataFileError(name, list(dict.fromkeys(problems)))
+        return StatusLog(
+            1,
+            tuple(
+                _entry(e, raw_entry, line)
+                for (_, raw_entry), e, line in zip(rows, valid.entries, starts, strict=True)
+            ),
+        )
+
+
+_adapter: LazyAdapter[LogFile] | None = None
+
+
+def _entry(valid: EntryFile, raw: dict[str, Any], line: int) -> StatusEntry:
+    # The schema says what the values are; the raw mapping says which carried fields the entry
+    # names at all (left out: keep; null: clear).
+    return StatusEntry(
+        measure=valid.measure,
+        date=valid.date,
+        state=valid.state,
+        health=valid.health,
+        due=valid.due,
+        owner=valid.owner,
+        link=valid.link,
+        note=valid.note,
+        by=valid.by,
+        given=frozenset(name for name in CARRIED if name in raw),
+        line=line,
+    )
+
+
+def _waived(err: Any) -> bool:
+    # An unknown state or health is worded by _label_problems, with the code meant.
+    loc = err["loc"]
+    return bool(loc and loc[-1] in ("state", "health") and err["type"] == "literal_error")
+
+
+def _label_problems(rows: list[tuple[int, dict[str, Any]]], locate: Any) -> list[Problem]:
+    out: list[Problem] = []
+    for field, codes in (("state", STATES), ("health", HEALTHS)):
+        for i, item in rows:
+            value = item.get(field)
+            if value is None or value in codes:
+                continue
+            import difflib
+
+            close = _label_of(field, codes, str(value)) or difflib.get_close_matches(
+                str(value).casefold(), codes, n=2, cutoff=0.5
+            )
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            out.append(
+                locate.problem(
+                    (SECTION, i, field),
+                    f"{field}: unknown {field} {_q(value)} (the file holds codes: "
+                    f"{', '.join(codes)}){hint}",
+                )
+            )
+    return out
+
+
+def _label_of(field: str, codes: tuple[str, ...], value: str) -> list[str]:
+    """The code whose label (in any language) ``value`` is: a hand-written ``käynnissä``."""
+    from digivisio_cli.i18n import label
+    from digivisio_cli.settings import LANGS
+
+    wanted = value.strip().casefold()
+    return [c for c in codes if any(label(f"{field}_{c}", lg) == wanted for lg in LANGS)]
+
+
+def reference_problems(
+    refs: list[tuple[str, int, object]], dataset: Dataset, name: str, today: _dt.date
+) -> list[Problem]:
+    """Entries (measure, line, date) that name no measure of ``dataset`` or are dated after today."""
+    measures = {m.id for m in dataset.measures}
+    goals = {g.id for g in dataset.goals}
+    themes = {t.id for t in dataset.themes}
+    out: list[Problem] = []
+    for ident, line, date in refs:
+        if isinstance(date, _dt.date) and not isinstance(date, _dt.datetime) and date > today:
+            out.append(
+                Problem(
+                    name,
+                    line,
+                    f"date: the report is dated {date.isoformat()}, after today "
+                    f"({today.isoformat()})",
+                    ident,
+                )
+            )
+        if ident in measures:
+            continue
+        out.append(Problem(name, line, _unknown_measure(ident, dataset, measures, goals, themes)))
+    return out
+
+
+def _unknown_measure(
+    ident: str, dataset: Dataset, measures: set[str], goals: set[str], themes: set[str]
+) -> str:
+    import difflib
+
+    from digivisio_cli.domain.query import has_prefix
+
+    if ident in goals or ident in themes:
+        kind = "goal" if ident in goals else "theme"
+        under = [m.id for m in dataset.measures if has_prefix(m.id, ident)][:2]
+        example = f" (such as {', '.join(under)})" if under else ""
+        return (
+            f"measure: {_q(ident)} is a {kind}, not a measure; an entry reports on one "
+            f"measure{example}"
+        )
+    goal = ident.rpartition(".")[0]
+    if goal in goals:
+        have = [m.id for m in dataset.measures if m.goal == goal]
+        span = f"{have[0]}–{have[-1]}" if have else "none"
+        return (
+            f"measure: the data file no longer has {_q(ident)} (goal {goal} has {span}); "
+            "was it removed or renumbered?"
+        )
+    close = difflib.get_close_matches(ident, sorted(measures), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"measure: no measure has the id {_q(ident)}{hint}"
