@@ -261,6 +261,20 @@ DATA_CASES = [
         ("{path}:15: names: expected a mapping of keys, got text", SUMMARY_1),
     ),
     DataCase(
+        "translations as one text",
+        edited(
+            (
+                '{en: {text: "The ministry is responsible for architecture."}}',
+                '"The ministry is responsible for architecture."',
+            )
+        ),
+        (
+            "{path}:49: measure 3.1.1.1: unofficial_translations: expected a mapping of keys, "
+            "got text",
+            SUMMARY_1,
+        ),
+    ),
+    DataCase(
         "a document title as a list",
         edited(('  title: {fi: "Testiasiakirja", en: "Test document"}', "  title: [a]")),
         ("{path}:4: document.title: expected a mapping of keys, got a list", SUMMARY_1),

@@ -7,6 +7,9 @@ exceptions and nodes: the wording must hold whichever parser (C or Python) is in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 from digivisio_cli.data.yaml_strict import _unreadable, _yaml_message
 
@@ -63,3 +66,22 @@ def test_standard_input_closed_under_python_is_said_plainly() -> None:
             "-: standard input is closed; nothing to read"
         ]
     assert read_standard_input(io.BytesIO(b"abc"), "-") == b"abc"
+
+
+def test_the_cache_lives_in_the_home_folder_when_it_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from digivisio_cli.data.cache import cache_dir
+
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("the XDG layout is Linux's")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("DIGIVISIO_CACHE", "DIGIVISIO_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    assert cache_dir() == tmp_path / ".cache" / "digivisio"
+    monkeypatch.setenv("HOME", str(tmp_path / "gone"))
+    assert cache_dir() is None
+    monkeypatch.setenv("HOME", "relative/home")
+    assert cache_dir() is None

@@ -131,6 +131,16 @@ def _private(folder: Path) -> bool:
     return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
+#: An entry is opened without following a link and without blocking: the look before (lstat)
+#: could be raced by a swap for a link or a FIFO.
+_ENTRY_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
 def _read_entry(entry: Path) -> bytes | None:
     """The bytes of a cache entry, or None for anything that is not the user's regular file.
 
@@ -142,14 +152,8 @@ def _read_entry(entry: Path) -> bytes | None:
             return None
     except OSError:
         return None
-    flags = (
-        os.O_RDONLY
-        | getattr(os, "O_NOFOLLOW", 0)
-        | getattr(os, "O_NONBLOCK", 0)
-        | getattr(os, "O_BINARY", 0)
-    )
     try:
-        fd = os.open(entry, flags)
+        fd = os.open(entry, _ENTRY_FLAGS)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
