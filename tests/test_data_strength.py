@@ -85,3 +85,22 @@ def test_the_cache_lives_in_the_home_folder_when_it_exists(
     assert cache_dir() is None
     monkeypatch.setenv("HOME", "relative/home")
     assert cache_dir() is None
+
+
+def test_a_document_kind_made_at_run_time_loads_through_the_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The kinds of the package are made at import; a fresh one shows that the store uses the
+    # kind's own name, model and parser.
+    from conftest import SMALL
+    from digivisio_cli.data.matrix import parse
+    from digivisio_cli.data.store import DocumentKind, load
+    from digivisio_cli.domain.model import Dataset
+
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path / "cache"))
+    kind = DocumentKind("measures-test", Dataset, lambda content, name: parse(content, name))
+    assert (kind.name, kind.model) == ("measures-test", Dataset)
+    first = load(kind, SMALL)
+    assert isinstance(first, Dataset) and len(first.measures) == 6
+    assert load(kind, SMALL) == first  # the second time from the cache, by the kind's name
