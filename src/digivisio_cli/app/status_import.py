@@ -18,14 +18,6 @@ import typer
 
 from digivisio_cli.app.options import FormatOpt
 from digivisio_cli.app.session import Options, dataset, emit, opts
-from digivisio_cli.domain.tracking import (
-    FIELDS,
-    Current,
-    ImportPlan,
-    PlannedEntry,
-    Reported,
-    text_hash,
-)
 from digivisio_cli.errors import ImportRefused, SheetProblem, UsageError
 from digivisio_cli.i18n import label, message
 from digivisio_cli.text import MAX_ECHO, printable
@@ -35,10 +27,15 @@ if TYPE_CHECKING:
     from digivisio_cli.data.workbook import ReadSheet
     from digivisio_cli.domain.model import Dataset
     from digivisio_cli.domain.status import MeasureStatus, StatusEntry
+    from digivisio_cli.domain.tracking import Current, ImportPlan, PlannedEntry, Reported
 
 
 def values_of(status: MeasureStatus | None) -> dict[str, str | None]:
     """A measure's carried fields as the tracking sheet's text values (dates as YYYY-MM-DD)."""
+    # NOTE: the tracking domain is imported where it is used: the CLI imports this module to
+    # register `status import`, and every command would pay for it.
+    from digivisio_cli.domain.tracking import FIELDS
+
     if status is None:
         return dict.fromkeys(FIELDS)
     out: dict[str, str | None] = {}
@@ -50,6 +47,8 @@ def values_of(status: MeasureStatus | None) -> dict[str, str | None]:
 
 def reported_from(folded: Mapping[str, MeasureStatus]) -> dict[str, Reported]:
     """Each reported measure's status as an export shows it."""
+    from digivisio_cli.domain.tracking import Reported
+
     return {
         mid: Reported(values_of(st), st.note, st.date.isoformat() if st.date else None)
         for mid, st in folded.items()
@@ -59,6 +58,7 @@ def reported_from(folded: Mapping[str, MeasureStatus]) -> dict[str, Reported]:
 def _current(data: Dataset, entries: Sequence[StatusEntry], sheet: ReadSheet) -> dict[str, Current]:
     """Each measure's status in the log now, with the notes written since the export."""
     from digivisio_cli.domain.status import fold
+    from digivisio_cli.domain.tracking import Current, text_hash
 
     folded = fold(entries)  # the entries are needed anyway, for the notes written since
     if sheet.snapshot is not None:
