@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +18,12 @@ from digivisio_cli.app.cli import run
 from digivisio_cli.data.matrix import load
 from digivisio_cli.data.source import bundled_data_path
 from digivisio_cli.domain.model import Dataset
+
+# No test may read or write the real user's cache folder: the session runs with the cache off,
+# and a folder of its own in case a test switches it on without choosing one (tests of the cache
+# give it their own). Set before anything is loaded, so the session fixtures obey it too.
+os.environ["DIGIVISIO_CACHE"] = "off"
+os.environ["DIGIVISIO_CACHE_DIR"] = tempfile.mkdtemp(prefix="digivisio-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = FIXTURES / "small.yaml"
@@ -32,9 +42,16 @@ Invoke = Callable[..., Result]
 
 
 def invoke_cli(
-    args: list[str], env: Mapping[str, str | None] | None = None, stdin: bytes | None = None
+    args: list[str],
+    env: Mapping[str, str | None] | None = None,
+    stdin: bytes | BinaryIO | None = None,
+    stdin_closed: bool = False,
 ) -> Result:
-    """Run the CLI in-process, through the same error handling as the console script."""
+    """Run the CLI in-process, through the same error handling as the console script.
+
+    ``stdin`` is the bytes of standard input, or an open binary file to read it from (a device,
+    say); ``stdin_closed`` runs it as after ``0<&-``: ``sys.stdin`` is None.
+    """
     runner = CliRunner()
     base: dict[str, str | None] = {
         "DIGIVISIO_LANG": "en",
@@ -45,7 +62,12 @@ def invoke_cli(
         "DIGIVISIO_AS_OF": None,
     }
     base.update(env or {})
-    with runner.isolation(input=stdin, env=base) as (out, err, _):
+    given = stdin if isinstance(stdin, bytes) else None
+    with runner.isolation(input=given, env=base) as (out, err, _):
+        if stdin_closed:
+            sys.stdin = None  # type: ignore[assignment]  # restored by the isolation
+        elif stdin is not None and not isinstance(stdin, bytes):
+            sys.stdin = io.TextIOWrapper(stdin)  # type: ignore[arg-type]
         code = run(args)
         sys.stdout.flush()
         sys.stderr.flush()

@@ -126,6 +126,7 @@ def test_the_folder_follows_xdg_and_is_private(
         assert folder.stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.subprocess
 def test_concurrent_first_runs_all_succeed_and_leave_one_entry(tmp_path: Path) -> None:
     env = {
         **os.environ,

@@ -422,7 +422,8 @@ def test_usage_errors_exit_2(cli: Invoke) -> None:
     assert cli(["diff", "bundled"]).exit_code == 2
     assert cli(["diff", "bundled", "bundled", "-f", "xlsx"]).exit_code == 2
     empty = cli(["diff", "", "bundled"])
-    assert empty.exit_code == 2 and "is a folder, not a data file" in empty.stderr
+    # Issue 12: an empty argument says so (it used to be read as "." and called a folder).
+    assert empty.exit_code == 2 and "OLD: is empty" in empty.stderr
     both = cli(["diff", "-", "-"], stdin=b"")
     assert both.exit_code == 2 and "standard input" in both.stderr
 

@@ -41,7 +41,8 @@ def test_any_agency_name_gets_an_answer_or_a_usage_error(name: str) -> None:
 @given(needle=TEXT)
 def test_any_search_text_is_an_answer(needle: str) -> None:
     result = invoke_cli(["--data", str(SMALL), "measures", "-f", "json", "--search", needle])
-    assert result.exit_code == 0, result
+    # Issue 12: a blank search is a mistake ("$UNSET"), not "everything": a usage error.
+    assert result.exit_code == (0 if needle.strip() else 2), result
 
 
 # --- generated data files ---------------------------------------------------------------------

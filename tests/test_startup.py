@@ -59,21 +59,25 @@ def warm(tmp_path: Path) -> Path:
         ["measures", "--format", "csv", "--actor", "oph"],
     ],
 )
+@pytest.mark.subprocess
 def test_answers_from_a_warm_cache_import_no_yaml_pydantic_or_rich(
     warm: Path, args: list[str]
 ) -> None:
     assert not _imported(warm, args) & HEAVY
 
 
+@pytest.mark.subprocess
 def test_the_first_run_does_validate_with_yaml_and_pydantic(tmp_path: Path) -> None:
     assert {"yaml", "pydantic"} <= _imported(tmp_path, ["who-owns", "3.2.2", "--format", "json"])
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["who-owns", "--help"]])
 def test_help_and_version_import_no_yaml_or_pydantic(tmp_path: Path, args: list[str]) -> None:
     assert not _imported(tmp_path, args) & (HEAVY - {"rich"})
 
 
+@pytest.mark.subprocess
 def test_completion_answers_without_typer(warm: Path) -> None:
     env = {
         "_DIGIVISIO_COMPLETE": "complete_bash",
@@ -121,17 +125,20 @@ def warm_log(tmp_path: Path) -> Path:
         ["status", "since", "2024-01-01", "--format", "json"],
     ],
 )
+@pytest.mark.subprocess
 def test_answers_with_a_status_log_from_a_warm_cache_import_no_yaml_pydantic_or_rich(
     warm_log: Path, args: list[str]
 ) -> None:
     assert not _imported(warm_log.parent, ["--status", str(warm_log), *args]) & HEAVY
 
 
+@pytest.mark.subprocess
 def test_a_status_log_in_the_environment_is_answered_from_the_cache_too(warm_log: Path) -> None:
     env = {"DIGIVISIO_STATUS": str(warm_log)}
     assert not _imported(warm_log.parent, ["status", "log", "--format", "json"], env) & HEAVY
 
 
+@pytest.mark.subprocess
 def test_an_appended_log_is_answered_from_the_cache_at_once(warm_log: Path) -> None:
     # status set parses the new content to check it, and leaves it in the cache.
     assert _imported(
@@ -143,6 +150,7 @@ def test_an_appended_log_is_answered_from_the_cache_at_once(warm_log: Path) -> N
     )
 
 
+@pytest.mark.subprocess
 def test_without_a_status_log_no_status_module_is_imported(warm: Path) -> None:
     listing = warm / "modules-full.txt"
     probe = PROBE.replace('m.split(".")[0] for m in sys.modules', "m for m in sys.modules")

@@ -48,6 +48,7 @@ ASCII_ONLY = {
 }
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("env", ASCII_ONLY.values(), ids=ASCII_ONLY.keys())
 def test_unencodable_answer_is_shown_with_replacements(env: Mapping[str, str]) -> None:
     proc = run(["--lang", "fi", "who-owns", "3.2.2", "-f", "plain"], env)
@@ -58,6 +59,7 @@ def test_unencodable_answer_is_shown_with_replacements(env: Mapping[str, str]) -
     assert len(stdout.splitlines()) == 6
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("env", ASCII_ONLY.values(), ids=ASCII_ONLY.keys())
 def test_unencodable_error_message_is_still_readable(env: Mapping[str, str]) -> None:
     proc = run(["--lang", "fi", "who-owns", "3.2.9"], env)
@@ -70,6 +72,7 @@ def test_unencodable_error_message_is_still_readable(env: Mapping[str, str]) -> 
     )
 
 
+@pytest.mark.subprocess
 def test_table_on_an_ascii_stream_replaces_letters_and_lines() -> None:
     proc = run(["--lang", "fi", "goals", "-f", "table"], ASCII_ONLY["PYTHONIOENCODING=ascii"])
     assert proc.returncode == 0
@@ -78,6 +81,7 @@ def test_table_on_an_ascii_stream_replaces_letters_and_lines() -> None:
     assert "3.2.2" in table and "kehitet??n kokonaisuutena" in table
 
 
+@pytest.mark.subprocess
 def test_closed_pipe_ends_quietly_after_what_was_read() -> None:
     expected_first = invoke_cli(["measures", "--format", "plain"]).stdout.splitlines()[0]
     # A small pipe, so that the writer is still writing when the reader goes away.
@@ -98,6 +102,7 @@ def test_closed_pipe_ends_quietly_after_what_was_read() -> None:
     assert code == 0
 
 
+@pytest.mark.subprocess
 def test_closed_stdout_is_a_clean_error() -> None:
     proc = subprocess.run(
         ["sh", "-c", 'exec "$@" >&-', "sh", *COMMAND, "measures", "--format", "plain"],
@@ -113,6 +118,7 @@ def test_closed_stdout_is_a_clean_error() -> None:
     )
 
 
+@pytest.mark.subprocess
 def test_closed_stderr_keeps_messages_out_of_the_data() -> None:
     proc = subprocess.run(
         ["sh", "-c", 'exec "$@" 2>&-', "sh", *COMMAND, "measures", "--pending", "-f", "plain"],
@@ -126,6 +132,7 @@ def test_closed_stderr_keeps_messages_out_of_the_data() -> None:
     assert [line.split("\t")[0] for line in lines] == ["3.3.2.3", "3.3.2.4", "3.3.2.5"]
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(
     "args", [["measures", "-f", "plain"], ["export", "-f", "xlsx"]], ids=["text", "bytes"]

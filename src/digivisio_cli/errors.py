@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, unique
 
-from digivisio_cli.text import MAX_ECHO, printable
+from digivisio_cli.text import MAX_ECHO, printable, printable_path
 
 
 @unique
@@ -51,7 +51,7 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
-        file = printable(self.file)
+        file = printable_path(self.file)
         where = f"{file}:{self.line}" if self.line else file
         what = f"measure {printable(self.measure, MAX_ECHO)}: " if self.measure else ""
         return f"{where}: {what}{printable(self.message)}"
@@ -108,6 +108,14 @@ class ReaderGone(Exception):
     Deliberately not an OSError: Click turns a BrokenPipeError raised inside a command into exit
     code 1, and whether the pipe breaks inside the command or at the final flush is a race. As
     this exception, it always reaches ``run()``, which ends quietly with exit code 0.
+    """
+
+
+class Interrupted(Exception):
+    """Ctrl-C inside a command: ``run()`` says "Interrupted." and returns 130.
+
+    Not a KeyboardInterrupt: Typer's main() catches that and exits 130 without a word, so the
+    branch of ``run()`` meant to report it was never reached.
     """
 
 

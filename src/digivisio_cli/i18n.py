@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from digivisio_cli.settings import DEFAULT_LANG, ENV_LANG, LANGS, Lang
 from digivisio_cli.strings import LABELS, MESSAGES, Plural, Ref, Source
-from digivisio_cli.text import printable
+from digivisio_cli.text import printable, printable_path
 
 if TYPE_CHECKING:
     from gettext import GNUTranslations
@@ -100,7 +100,7 @@ def message(key: str, lang: str, /, **params: object) -> str:
     shown = {
         k: label(v, lang)
         if isinstance(v, Ref)
-        else printable(str(v))
+        else (printable_path if k == "path" else printable)(str(v))
         if k in ECHOED_PARAMS and v is not None
         else v
         for k, v in params.items()

@@ -116,6 +116,9 @@ LABELS: dict[str, Source] = {
     "type_datetime": "a date and time",
     "type_bool": "true/false",
     "type_number": "a number",
+    "alias_code": "code",
+    "alias_name": "name",
+    "alias_abbreviation": "abbreviation",
     "type_text": "text",
     "type_list": "a list",
     "type_mapping": "a mapping",
@@ -233,6 +236,16 @@ MESSAGES: dict[str, Source] = {
     "partner {old_p} → {new_p} ({delta_p})",
     "diff_stdin_twice": "Only one of OLD and NEW can be read from standard input ('-').",
     "interrupted": "Interrupted.",
+    "option_empty": "{option} is empty; give a value, or leave the option out.",
+    "valid_choices_more": Plural(
+        "Valid: {options} and {count} more", "Valid: {options} and {count} more"
+    ),
+    "write_not_regular": "Will not write {path}: it is not a regular file (a device, a pipe or a "
+    "socket). Nothing was written.",
+    "write_no_folder": "Could not write {path}: no folder of that name exists, and a file name "
+    "cannot end in '/'. Nothing was written.",
+    "cell_too_long": "Warning: measure {id}: the {column} is {length} characters long, more than "
+    "a spreadsheet cell holds ({limit}); it was cut short in the xlsx file.",
     # Succession and --as-of (issue 14, item 5).
     "bad_as_of": "--as-of: '{value}' is not a date; give YYYY-MM-DD (such as 2026-06-01) or 'today'.",
     "successor_since": "{successor} from {since}",
@@ -291,7 +304,8 @@ MESSAGES: dict[str, Source] = {
     "p_expected_int": "{field}: expected a whole number, got {got}",
     "p_schema": "{field}: {detail}",
     "p_code_twice": "agency code {code} is declared twice",
-    "p_id_not_dotted": "id {id} is not a dotted number",
+    "p_id_not_dotted": "id {id} is not a dotted number such as 3.1.2 (whole numbers from 1, "
+    "no leading zeros)",
     "p_duplicate_id": "duplicate id {id}",
     "p_id_not_under_theme": "id {id} does not match its theme {parent} (expected '{expected}.<n>')",
     "p_id_not_under_goal": "id {id} does not match its goal {parent} (expected '{expected}.<n>')",
@@ -303,6 +317,19 @@ MESSAGES: dict[str, Source] = {
     "p_agency_twice": "{role}: agency {code} is already listed in {other}",
     "p_unknown_publisher": "publisher: unknown agency {code} (declared: {declared})",
     "p_hidden_char": "{field}: holds the invisible control character U+{code}; delete it",
+    "p_agency_spaces": "agency {code}: {what} {alias} has spaces at its ends or two in a row; "
+    "--actor could never reach it",
+    "p_agency_collision": "agencies {other} and {code} both answer to --actor {alias}: {other} as "
+    "its {other_what} {other_alias} (line {other_line}), {code} as its {what} {alias} (line {line})",
+    "p_number_form": "{value} is read by YAML as the number {number}; write whole numbers plainly, "
+    "or put text in quotes",
+    "p_expected_int_decimal": "{field}: expected a whole number, got the decimal number {number}",
+    "p_fifo": "is a named pipe (FIFO), not a data file",
+    "p_socket": "is a socket, not a data file",
+    "p_device": "is a device, not a data file",
+    "p_stdin_closed": "standard input is closed; nothing to read",
+    "p_env_empty": "is empty; give the path of a data file, or unset it",
+    "p_diff_empty": "is empty; give the path of a data file, 'bundled' or '-'",
     "p_succeeds_itself": "agency {code}: successor: an agency cannot succeed itself",
     "p_unknown_successor": "agency {code}: successor: unknown agency {target} "
     "(declared: {declared})",

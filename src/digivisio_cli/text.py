@@ -30,6 +30,24 @@ def printable(text: str, limit: int | None = None) -> str:
     )
 
 
+#: The longest path a message repeats back; each file or folder name in it is cut at MAX_ECHO.
+MAX_PATH_ECHO = 4 * MAX_ECHO
+
+
+def printable_path(path: str) -> str:
+    """A path made safe to show: every name in it cut at :data:`MAX_ECHO` characters, the whole
+    at :data:`MAX_PATH_ECHO` (keeping its end, where the file's own name is), then escaped.
+
+    Cutting names rather than the whole path keeps an ordinary long path readable
+    (``/home/…/exports/measures.xlsx``) while a pasted 10,000-character one comes back short.
+    """
+    names = [name if len(name) <= MAX_ECHO else name[:MAX_ECHO] + "…" for name in path.split("/")]
+    shown = "/".join(names)
+    if len(shown) > MAX_PATH_ECHO:
+        shown = "…" + shown[-(MAX_PATH_ECHO - 1) :]
+    return printable(shown)
+
+
 def quoted(value: object) -> str:
     """A value from a file, in quotes for a message, escaped and cut short if it is long."""
     return f"'{printable(str(value), MAX_ECHO)}'"

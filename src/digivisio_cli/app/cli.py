@@ -20,6 +20,7 @@ from digivisio_cli.app.argv import (
     lang_from_argv,
     valued_options,
 )
+from digivisio_cli.app.diffinput import BUNDLED, STDIN
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -46,10 +47,10 @@ from digivisio_cli.app.status_import import import_command
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.app.usage import SafeGroup
 from digivisio_cli.errors import (
-    DataFileError,
     DiffExit,
     DigivisioError,
     ExitCode,
+    Interrupted,
     ReaderGone,
     UsageError,
 )
@@ -155,6 +156,12 @@ def _as_of(opts: Options, dataset: Dataset) -> AsOf | None:
     return agencies_as_of(dataset, opts.as_of) if opts.as_of else None
 
 
+def _not_empty(option: str, value: str | None) -> None:
+    """An option given as "" (or only spaces) is a mistake (``--actor "$UNSET"``), not "any"."""
+    if value is not None and not value.strip():
+        raise UsageError("option_empty", option=option)
+
+
 def _filtered(
     dataset: Dataset,
     opts: Options,
@@ -170,6 +177,8 @@ def _filtered(
     """The measures passing the shared filters; says so on stderr when none do."""
     from digivisio_cli.domain.query import Filters, filter_measures
 
+    for option, value in (("--actor", actor), ("--goal", goal), ("--search", search)):
+        _not_empty(option, value)
     found = filter_measures(
         dataset,
         Filters(actor, role.value if role else None, goal, pending, search),
@@ -363,6 +372,7 @@ def export(
             health=health,
         ),
     )
+    _not_empty("--output", output)
     check(request)
     dataset = _dataset(opts)
     # Checked before the data is read; what the export tracks needs the data.
@@ -389,35 +399,9 @@ def schema(ctx: typer.Context, what: SchemaWhatOpt = SchemaWhat.data) -> None:
     opts.env.write(document_schema(what.value, opts.lang))
 
 
-#: The argument of ``diff`` that names the bundled data file (a file called so: ``./bundled``).
-BUNDLED = "bundled"
-#: The argument of ``diff`` that reads a data file from standard input.
-STDIN = "-"
-
 _DIFF_FILE_HELP = f"Data file; '{BUNDLED}' for the bundled data, '{STDIN}' for standard input."
 OldArg = Annotated[str, typer.Argument(metavar="OLD", help=_DIFF_FILE_HELP, show_default=False)]
 NewArg = Annotated[str, typer.Argument(metavar="NEW", help=_DIFF_FILE_HELP, show_default=False)]
-
-
-def _diff_input(arg: str) -> Dataset:
-    """A data file named on ``diff``'s command line, loaded and validated.
-
-    The loader's error is re-raised as :class:`DiffInputError`: the same report, but exit 2, as
-    ``diff`` keeps 1 for "the files differ".
-    """
-    from pathlib import Path
-
-    from digivisio_cli.data.matrix import load, parse
-    from digivisio_cli.data.source import bundled_data_path, read_stream
-    from digivisio_cli.errors import DiffInputError
-
-    try:
-        if arg == STDIN:
-            return parse(read_stream(sys.stdin.buffer, STDIN), STDIN)
-        # A Path, so that an empty argument is an error, not "the default data file".
-        return load(bundled_data_path() if arg == BUNDLED else Path(arg))
-    except DataFileError as exc:
-        raise DiffInputError(exc) from exc
 
 
 @app.command("diff")
@@ -426,13 +410,14 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 
     Exit 0 when they hold the same data, 1 when they differ, 2 on trouble (as diff does).
     """
+    from digivisio_cli.app.diffinput import diff_input
     from digivisio_cli.domain.diff import compare
     from digivisio_cli.render.diffview import diff_view
 
     opts = _opts(ctx)
     if old == new == STDIN:
         raise UsageError("diff_stdin_twice")
-    result = compare(_diff_input(old), _diff_input(new))
+    result = compare(diff_input(old, "OLD"), diff_input(new, "NEW"))
     emit(opts, diff_view(result, opts.lang, old, new), fmt)
     if not result.same:
         # Differing is an answer, not an error: the output is written, so nothing is reported on
@@ -487,7 +472,7 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except (ReaderGone, BrokenPipeError):
         _env.quiet_broken_pipe()
         return 0
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         _env.note(message("interrupted", lang_from_argv(args)))
         return int(ExitCode.INTERRUPTED)
     finally:

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from digivisio_cli.app.report import PREFIX
 from digivisio_cli.app.terminal import Environment
 from digivisio_cli.domain.model import Dataset, Measure
 from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.domain.tracking import Reported, Snapshot
 from digivisio_cli.errors import UsageError
+from digivisio_cli.i18n import message
 from digivisio_cli.render.registry import FORMATS, RenderContext
 from digivisio_cli.render.tabular import Tabular
 
@@ -158,7 +160,12 @@ def export(
     log: StatusLog | None = None,
 ) -> str | None:
     """Render the export and deliver it; the path written, or None when it went to stdout."""
-    from digivisio_cli.app.output import write_atomic, write_folder_atomic
+    from digivisio_cli.app.output import (
+        create_exclusive,
+        replace_file,
+        target_path,
+        write_folder_atomic,
+    )
 
     check(request)
     generated = dt.date.today().isoformat()
@@ -170,6 +177,8 @@ def export(
         write_folder_atomic(Path(request.output), spec.files(sections, ctx), force=request.force)
         return request.output
     rendered = spec.render(sections, ctx)
+    for key, params in ctx.warnings:
+        env.note(PREFIX + message(key, lang, **params))
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if request.output in (None, "-"):
         if spec.binary and env.stdout_isatty:
@@ -177,5 +186,9 @@ def export(
         env.write(data)
         return None
     assert request.output is not None
-    write_atomic(Path(request.output), data, force=request.force)
+    path = target_path(request.output)
+    if request.force:
+        replace_file(path, data)
+    else:
+        create_exclusive(path, data)
     return request.output

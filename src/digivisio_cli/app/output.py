@@ -1,54 +1,179 @@
-"""Writing exports: atomically, never over an existing file without ``force``.
+"""Writing files safely: a new file appears whole or not at all, and nothing is overwritten by
+accident.
 
-The bytes go to a temporary file in the target folder, are flushed to disk, and are renamed over
-the target in one step; on any error the temporary file is removed, so no half-written export is
-ever left behind. A folder export is written the same way: a temporary folder beside the target,
-filled and flushed, then renamed to the target's name.
+Two ways to write, and nothing else:
+
+- :func:`create_exclusive` makes a new file and refuses if *anything* is at the name already
+  (a file, a folder, a symbolic link even if it points nowhere), also when another process
+  creates it at the same moment: the bytes go to a temporary file beside the target, which is
+  then hard-linked to the final name (``link(2)`` never replaces), so the check and the creation
+  are one step.
+- :func:`replace_file` replaces a regular file or a symbolic link (``--force``) in one rename,
+  keeping the replaced file's permission bits. It never replaces a folder, a device, a FIFO or a
+  socket.
+
+A folder export (:func:`write_folder_atomic`) is written the same way: a temporary folder beside
+the target, filled and flushed, then renamed to the target's name.
+
+In both file writers, the temporary file has a short name (``.dv-`` and 8 hex digits), so a target name of
+255 bytes still works, and it is removed on any error, on Ctrl-C, and on SIGTERM or SIGHUP.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import shutil
+import signal
+import stat
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from digivisio_cli.errors import OutputError
 
+_TEMP_PREFIX = ".dv-"
+_TEMP_SUFFIX = ".tmp"
+#: Signals that end a process without a Python exception; the temporary file is removed first.
+_FATAL = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
-def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
-    """Write ``data`` to ``path`` in one step; refuse an existing file unless ``force``."""
+
+def target_path(raw: str) -> Path:
+    """The path named by ``-o``; a name ending in '/' must be an existing folder (then refused)."""
+    path = Path(raw)
+    if raw.endswith(("/", os.sep)) and not path.is_dir():
+        raise OutputError("write_no_folder", path=raw)
+    return path
+
+
+def create_exclusive(path: Path, data: bytes) -> None:
+    """Write ``data`` as the new file ``path``; OutputError ``file_exists`` if anything is there."""
+    _refuse_folder(path)
+    with _temporary_beside(path, data) as tmp:
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise OutputError("file_exists", path=path) from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            # A file system without hard links (FAT, some network shares): O_EXCL on the final
+            # name is the same guarantee, written in place, removed again if writing fails.
+            _write_new(path, data)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` over ``path`` (``--force``): only a regular file or a link is replaced."""
+    mode = None
     try:
-        is_dir, exists = path.is_dir(), path.exists()
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputError("write_failed", path=path, reason="it is a folder")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            raise OutputError("write_not_regular", path=path)
+        if stat.S_ISREG(st.st_mode):
+            mode = stat.S_IMODE(st.st_mode)
+    with _temporary_beside(path, data, mode) as tmp:
+        os.replace(tmp, path)
+
+
+def _refuse_folder(path: Path) -> None:
+    try:
+        is_dir = path.is_dir()
     except OSError as exc:  # a name too long for the file system, a loop of links…
         raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
     if is_dir:
         raise OutputError("write_failed", path=path, reason="it is a folder")
-    if exists and not force:
-        raise OutputError("file_exists", path=path)
+
+
+@contextlib.contextmanager
+def _temporary_beside(path: Path, data: bytes, mode: int | None = None) -> Iterator[str]:
+    """A temporary file holding ``data`` in ``path``'s folder, removed when the block ends."""
     folder = path.parent if str(path.parent) else Path(".")
-    tmp_name: str | None = None
+    tmp: str | None = None
+    with _removed_on_signal() as cleanup:
+        try:
+            fd, tmp = _open_temporary(folder)
+            cleanup.append(tmp)
+            with os.fdopen(fd, "wb") as handle:
+                if mode is not None:
+                    os.fchmod(handle.fileno(), mode)
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            yield tmp
+        except OSError as exc:
+            raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+def _open_temporary(folder: Path) -> tuple[int, str]:
+    # 0o666 before the umask: an export is an ordinary file, not a private one.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        name = str(folder / f"{_TEMP_PREFIX}{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        # mkstemp creates the file private (0600); an export is an ordinary file (umask applies).
-        os.chmod(tmp_name, 0o666 & ~_umask())
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        raise OutputError("file_exists", path=path) from None
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if not force and path.exists():
-            # Someone created the file while we wrote: still never overwrite it.
-            raise OutputError("file_exists", path=path)
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
-    finally:
-        if tmp_name is not None:
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
+@contextlib.contextmanager
+def _removed_on_signal() -> Iterator[list[str]]:
+    """Paths added to the yielded list are removed if SIGTERM or SIGHUP arrives meanwhile.
+
+    SIGINT needs nothing: it is a KeyboardInterrupt, and the ``finally`` blocks run. The other
+    two would end the process at once, leaving the temporary file; the handler removes it, puts
+    the previous handler back and sends the signal again, so the process still ends as it
+    would have (killed by that signal).
+    """
+    paths: list[str] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield paths  # signal handlers can only be set from the main thread
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        for name in paths:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                os.unlink(name)
+        old = previous.get(signum)
+        signal.signal(signum, old if old is not None else signal.SIG_DFL)
+        signal.raise_signal(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in _FATAL}
+    try:
+        yield paths
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def _umask() -> int:

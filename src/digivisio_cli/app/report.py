@@ -13,16 +13,18 @@ from digivisio_cli.errors import (
 )
 from digivisio_cli.i18n import label, message
 from digivisio_cli.settings import Lang
-from digivisio_cli.text import MAX_ECHO, printable, quoted
+from digivisio_cli.text import MAX_ECHO, printable, printable_path, quoted
 
 PREFIX = "digivisio: "
+#: How many suggestions or valid choices a message lists.
+MAX_LISTED = 10
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:
     """``file:line: measure 3.1.2.4: what is wrong``, worded in ``lang``."""
     if problem.key is None or lang == "en":
         return str(problem)  # the English wording, as the problem was made
-    file = printable(problem.file)
+    file = printable_path(problem.file)
     where = f"{file}:{problem.line}" if problem.line else file
     what = (
         f"{label('kind_measure', lang)} {printable(problem.measure, MAX_ECHO)}: "
@@ -50,9 +52,16 @@ def error_lines(exc: DigivisioError, lang: Lang = "en") -> list[str]:
     lines = [PREFIX + message(exc.key, lang, **exc.params)]
     if isinstance(exc, UnknownNameError):
         if exc.suggestions:
-            lines.append(message("did_you_mean", lang, options=", ".join(exc.suggestions)))
+            options = ", ".join(printable(s) for s in exc.suggestions[:MAX_LISTED])
+            lines.append(message("did_you_mean", lang, options=options))
         if exc.valid:
-            lines.append(message("valid_choices", lang, options=", ".join(exc.valid)))
+            # A file of 10,000 agencies gets a few of them, and how many more there are.
+            listed = ", ".join(printable(v) for v in exc.valid[:MAX_LISTED])
+            more = len(exc.valid) - MAX_LISTED
+            if more > 0:
+                lines.append(message("valid_choices_more", lang, options=listed, count=more))
+            else:
+                lines.append(message("valid_choices", lang, options=listed))
     return lines
 
 

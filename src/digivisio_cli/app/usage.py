@@ -13,6 +13,7 @@ from typing import Any
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+from digivisio_cli.errors import Interrupted
 from digivisio_cli.text import MAX_ECHO, printable
 
 _LONG_WORD = re.compile(rf"\S{{{MAX_ECHO + 1},}}")
@@ -27,6 +28,8 @@ class SafeGroup(TyperGroup):
             return super().make_context(*args, **kwargs)
         except TyperException as exc:
             raise tidy(exc) from exc.__cause__
+        except KeyboardInterrupt:
+            raise Interrupted from None
 
     def invoke(self, ctx: Any) -> Any:
         """Find the command, parse its arguments and run it."""
@@ -34,9 +37,27 @@ class SafeGroup(TyperGroup):
             return super().invoke(ctx)
         except TyperException as exc:
             raise tidy(exc) from exc.__cause__
+        except KeyboardInterrupt:
+            # Typer's main() would turn Ctrl-C into a silent exit 130, before run() could say
+            # "Interrupted.": it leaves the command as an exception Typer does not catch.
+            raise Interrupted from None
+
+
+#: Click's list of extra arguments: "Got unexpected extra argument(s) (a b c …)".
+_EXTRA = re.compile(r"(unexpected extra arguments?(?:\(s\))? \()(.*)(\))", re.DOTALL)
+#: How many extra arguments the message repeats before it cuts the list short.
+MAX_EXTRA = 5
+
+
+def _fewer(match: re.Match[str]) -> str:
+    words = match.group(2).split(" ")
+    shown = " ".join(words[:MAX_EXTRA]) + (" …" if len(words) > MAX_EXTRA else "")
+    return match.group(1) + shown + match.group(3)
 
 
 def tidy(exc: TyperException) -> TyperException:
-    """``exc`` with every overlong word of its message cut short and control marks escaped."""
-    exc.message = printable(_LONG_WORD.sub(lambda m: m.group()[:MAX_ECHO] + "…", exc.message))
+    """``exc`` with every overlong word of its message cut short, a long list of extra arguments
+    cut to its first few, and control marks escaped."""
+    text = _EXTRA.sub(_fewer, exc.message)
+    exc.message = printable(_LONG_WORD.sub(lambda m: m.group()[:MAX_ECHO] + "…", text))
     return exc

@@ -46,19 +46,30 @@ def cache_dir() -> Path | None:
         return None
     explicit = os.environ.get(ENV_DIR)
     if explicit:
-        return Path(explicit)
+        # Only an absolute path: a relative one (or a "~" the shell did not expand) would put
+        # the cache wherever the command happens to run. The cache only costs speed: no cache.
+        return Path(explicit) if os.path.isabs(explicit) else None
     try:
         if sys.platform == "win32":
-            base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+            base = os.environ.get("LOCALAPPDATA") or str(_home() / "AppData" / "Local")
         elif sys.platform == "darwin":
-            base = str(Path.home() / "Library" / "Caches")
+            base = str(_home() / "Library" / "Caches")
         else:
             xdg = os.environ.get("XDG_CACHE_HOME", "")
             # The XDG spec says a relative value is invalid and must be ignored.
-            base = xdg if os.path.isabs(xdg) else str(Path.home() / ".cache")
-    except (RuntimeError, KeyError):  # no home folder to be found (a bare service account)
+            base = xdg if os.path.isabs(xdg) else str(_home() / ".cache")
+    except (RuntimeError, KeyError, OSError):  # no home folder (a bare service account)
         return None
     return Path(base) / "digivisio"
+
+
+def _home() -> Path:
+    """The user's home folder, which must exist: a ``HOME`` pointing nowhere (a service, a
+    container) must not make the cache build that path."""
+    home = Path.home()
+    if not home.is_absolute() or not home.is_dir():
+        raise OSError("no home folder")
+    return home
 
 
 #: The files that carry the versions of the libraries that validate (found on sys.path, the way
@@ -120,10 +131,29 @@ def _private(folder: Path) -> bool:
     return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
+#: An entry is opened without following a link and without blocking: the look before (lstat)
+#: could be raced by a swap for a link or a FIFO.
+_ENTRY_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
 def _read_entry(entry: Path) -> bytes | None:
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    """The bytes of a cache entry, or None for anything that is not the user's regular file.
+
+    Looked at before opening, and opened without blocking: a FIFO, a socket or a folder in the
+    cache folder is a miss at once, never a wait or a traceback.
+    """
     try:
-        fd = os.open(entry, flags)
+        if not stat.S_ISREG(entry.lstat().st_mode):
+            return None
+    except OSError:
+        return None
+    try:
+        fd = os.open(entry, _ENTRY_FLAGS)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:

@@ -13,14 +13,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from digivisio_cli.data.problems import problem
 from digivisio_cli.data.schema import Locator
 from digivisio_cli.data.succession_rules import successions_are_sound
+from digivisio_cli.domain.query import actor_key
 from digivisio_cli.errors import Problem
 from digivisio_cli.strings import Ref
 from digivisio_cli.text import MAX_ECHO, printable
 from digivisio_cli.text import quoted as _q
 
-_ID = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+#: An id: dotted whole numbers from 1, no leading zeros, matched against the whole string (with
+#: ``fullmatch``: ``$`` would let a trailing line break through), so that two spellings can never
+#: name the same item.
+_ID = re.compile(r"[1-9][0-9]*(?:\.[1-9][0-9]*)*")
 
 Item = dict[str, Any]
 
@@ -35,6 +40,8 @@ class Context:
     seen_ids: set[str] = field(default_factory=set)
     theme_ids: set[str] = field(default_factory=set)
     goal_ids: set[str] = field(default_factory=set)
+    #: Every agency alias by its ``--actor`` key: (agency index, code, what, alias, line).
+    aliases: dict[str, tuple[int, str, str, str, int | None]] = field(default_factory=dict)
 
     @property
     def declared(self) -> str:
@@ -61,13 +68,62 @@ def agency_declared_once(ctx: Context, i: int, agency: Item) -> Iterator[Problem
         ctx.codes[code] = i
 
 
+def agency_reachable(ctx: Context, i: int, agency: Item) -> Iterator[Problem]:
+    """Each of an agency's code, names and abbreviations is one ``--actor`` can match, and no
+    other agency answers to it: compared exactly as ``--actor`` compares (case, accents and
+    Unicode normalisation folded, runs of spaces as one). A collision names both agencies and
+    both lines; within one agency a repeat is harmless (``OKM`` and ``okm``)."""
+    code = agency.get("code")
+    if not isinstance(code, str):
+        return
+    for loc, what, alias in _aliases(agency):
+        where = ("agencies", i, *loc)
+        if " ".join(alias.split()) != alias:
+            yield ctx.locate.problem(
+                where, "p_agency_spaces", code=_q(code), what=Ref(what), alias=_q(alias)
+            )
+            continue
+        line = ctx.locate.line(where)
+        seen = ctx.aliases.setdefault(actor_key(alias), (i, code, what, alias, line))
+        if seen[0] != i:
+            _, other, other_what, other_alias, other_line = seen
+            yield problem(
+                ctx.locate.name,
+                line,
+                "p_agency_collision",
+                other=_q(other),
+                code=_q(code),
+                alias=_q(alias),
+                other_what=Ref(other_what),
+                other_alias=_q(other_alias),
+                other_line=other_line,
+                what=Ref(what),
+                line=line,
+            )
+
+
+def _aliases(agency: Item) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """An agency's code, names and abbreviations: (where in the entry, what it is, the text)."""
+    yield ("code",), "alias_code", agency["code"]
+    names = agency.get("names")
+    if isinstance(names, dict):
+        for lang in ("fi", "sv", "en"):
+            if isinstance(names.get(lang), str):
+                yield ("names", lang), "alias_name", names[lang]
+    abbreviations = agency.get("abbreviations")
+    if isinstance(abbreviations, list):
+        for j, abbreviation in enumerate(abbreviations):
+            if isinstance(abbreviation, str):
+                yield ("abbreviations", j), "alias_abbreviation", abbreviation
+
+
 def _check_id(
     ctx: Context, key: str, i: int, item: Item, parent: str | None, mismatch: str
 ) -> Iterator[Problem]:
     ident = item.get("id")
     if not isinstance(ident, str):
         return
-    if not _ID.match(ident):
+    if not _ID.fullmatch(ident):
         yield ctx.locate.problem((key, i, "id"), "p_id_not_dotted", id=_q(ident))
         return
     if ident in ctx.seen_ids:
@@ -75,7 +131,7 @@ def _check_id(
     ctx.seen_ids.add(ident)
     if parent is not None:
         head, _, tail = ident.rpartition(".")
-        if head != parent or not tail.isdigit() or int(tail) < 1:
+        if head != parent or not tail:
             yield ctx.locate.problem(
                 (key, i, "id"),
                 mismatch,
@@ -103,14 +159,22 @@ def goal_under_theme(ctx: Context, i: int, goal: Item) -> Iterator[Problem]:
         ctx.goal_ids.add(goal["id"])
 
 
-def _not_blank(key: str) -> Rule:
-    def rule(ctx: Context, i: int, item: Item) -> Iterator[Problem]:
-        for name in ("title", "description"):
-            if isinstance(item.get(name), str) and not item[name].strip():
-                yield ctx.locate.problem((key, i, name), "p_blank", field=name)
+def _not_blank(ctx: Context, key: str, i: int, item: Item) -> Iterator[Problem]:
+    for name in ("title", "description"):
+        if isinstance(item.get(name), str) and not item[name].strip():
+            yield ctx.locate.problem((key, i, name), "p_blank", field=name)
 
-    rule.__doc__ = f"The title and description of a {key[:-1]} are not blank."
-    return rule
+
+# Two plain functions rather than one made per list: a rule built when the module is imported
+# would be out of reach of mutation testing, which switches code at call time.
+def theme_not_blank(ctx: Context, i: int, theme: Item) -> Iterator[Problem]:
+    """The title and description of a theme are not blank."""
+    yield from _not_blank(ctx, "themes", i, theme)
+
+
+def goal_not_blank(ctx: Context, i: int, goal: Item) -> Iterator[Problem]:
+    """The title and description of a goal are not blank."""
+    yield from _not_blank(ctx, "goals", i, goal)
 
 
 def measure_under_goal(ctx: Context, i: int, measure: Item) -> Iterator[Problem]:
@@ -169,6 +233,17 @@ def roles_name_known_agencies_once(ctx: Context, i: int, measure: Item) -> Itera
             roles.setdefault(code, role)
 
 
+def schema_version_is_one(ctx: Context) -> Iterator[Problem]:
+    """``schema_version`` is the whole number 1: not ``true`` or ``1.0``, which equal 1 in
+    Python and which Pydantic's literal check therefore lets through."""
+    if "schema_version" in ctx.raw:
+        version = ctx.raw["schema_version"]
+        if type(version) is not int or version != 1:
+            yield ctx.locate.problem(
+                ("schema_version",), "p_must_be", field="schema_version", expected="1"
+            )
+
+
 def publisher_is_known(ctx: Context) -> Iterator[Problem]:
     """The document's publisher is a declared agency."""
     document = ctx.raw.get("document")
@@ -185,11 +260,11 @@ def publisher_is_known(ctx: Context) -> Iterator[Problem]:
 
 #: The rules per top-level list, in the order they run (agencies first: the others refer to them).
 RULES: tuple[tuple[str, tuple[Rule, ...]], ...] = (
-    ("agencies", (agency_declared_once,)),
+    ("agencies", (agency_declared_once, agency_reachable)),
     ("themes", (theme_id,)),
     ("goals", (goal_under_theme,)),
-    ("themes", (_not_blank("themes"),)),
-    ("goals", (_not_blank("goals"),)),
+    ("themes", (theme_not_blank,)),
+    ("goals", (goal_not_blank,)),
     (
         "measures",
         (
@@ -210,6 +285,7 @@ def matrix_problems(raw: dict[str, Any], locate: Locator) -> list[Problem]:
         for i, item in ctx.entries(key):
             for rule in rules:
                 out.extend(rule(ctx, i, item))
+    out.extend(schema_version_is_one(ctx))
     out.extend(publisher_is_known(ctx))
     out.extend(successions_are_sound(raw, locate, ctx.codes))
     out.extend(hidden_characters(raw, locate))
@@ -217,11 +293,17 @@ def matrix_problems(raw: dict[str, Any], locate: Locator) -> list[Problem]:
 
 
 #: Characters no text of the data may hold: controls other than line break and tab (a terminal
-#: would obey ESC and BEL), the bidirectional overrides and isolates (they reorder a line when
-#: shown), and the Unicode line and paragraph separators. YAML lets quoted strings spell them
-#: (``"\e"``, ``"\u202e"``).
+#: would obey ESC and BEL), Unicode's format characters (category Cf: the bidirectional overrides
+#: and isolates reorder a line; the zero-width space and joiners, the word joiner, a byte-order
+#: mark and the soft hyphen are invisible and make a code unreachable or a search miss), and the
+#: line and paragraph separators. YAML lets quoted strings spell them (``"\e"``, ``"\u200b"``).
+#: The Cf ranges are spelled out (Unicode 15.1) so that no table is built at start-up;
+#: ``tests/test_damaged_2.py`` checks them against :mod:`unicodedata`.
 _HIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\u2028\u2029]"
 )
 
 

@@ -163,5 +163,7 @@ def _schema_message(err: Any, raw: Any) -> tuple[str, dict[str, object]]:
     if kind.startswith("date"):
         return "p_expected_date", {"field": field}
     if kind.startswith("int"):
+        if isinstance(value, float):
+            return "p_expected_int_decimal", {"field": field, "number": value}
         return "p_expected_int", {"field": field, "got": got}
     return "p_schema", {"field": field, "detail": err["msg"]}

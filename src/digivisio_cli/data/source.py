@@ -7,6 +7,7 @@ is a :class:`~digivisio_cli.errors.DataFileError` that says plainly why the byte
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -48,6 +49,9 @@ def resolve_path(
     if path:
         return Path(path)
     env = os.environ.get(env_var)
+    if env is not None and not env:
+        # DIGIVISIO_DATA= (set, but to nothing) is as empty as --data "": never "the default".
+        raise DataFileError(env_var, [problem(env_var, None, "p_env_empty")])
     return Path(env) if env else default()
 
 
@@ -59,18 +63,26 @@ def resolve_data_path(path: str | os.PathLike[str] | None) -> Path:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a DataFileError that says plainly why they cannot be had."""
+    """The file's bytes, or a DataFileError that says plainly why they cannot be had.
+
+    Only a regular file is read. What the path names is looked at first, and the file is opened
+    without blocking, so that a FIFO, a socket or a terminal given as a data file is refused at
+    once instead of waiting forever for a writer (or for someone to type).
+    """
     name = str(path)
     try:
-        if path.is_dir():
-            raise DataFileError(name, [problem(name, None, "p_folder")])
-        size = path.stat().st_size
+        st = os.stat(path)
+        _refuse_special(name, st.st_mode)
+        size = st.st_size
         if size > MAX_BYTES:
             # Far over: in MiB; just over: in bytes, so that the two numbers differ visibly.
             if size >= 2 * MAX_BYTES:
                 raise _too_large(name, "p_too_large_mib", f"{size / 2**20:.0f}")
             raise _too_large(name, "p_too_large_bytes", f"{size:,}")
-        with path.open("rb") as handle:
+        fd = os.open(path, _READ_FLAGS)
+        with os.fdopen(fd, "rb") as handle:
+            # Swapped for something else between the look and the open: look again.
+            _refuse_special(name, os.fstat(fd).st_mode)
             return read_stream(handle, name)
     except FileNotFoundError:
         raise DataFileError(name, [problem(name, None, "p_no_such_file")]) from None
@@ -82,6 +94,36 @@ def read_bytes(path: Path) -> bytes:
     except ValueError:
         # The operating system cannot even look the name up (a NUL character in it).
         raise DataFileError(name, [problem(name, None, "p_bad_name")]) from None
+
+
+#: Open for reading without blocking: on a FIFO, open() would wait for a writer. A regular file
+#: ignores the flag.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    """A DataFileError unless ``mode`` is a regular file's."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        key = "p_folder"
+    elif stat.S_ISFIFO(mode):
+        key = "p_fifo"
+    elif stat.S_ISSOCK(mode):
+        key = "p_socket"
+    else:  # a character or block device
+        key = "p_device"
+    raise DataFileError(name, [problem(name, None, key)])
+
+
+def read_standard_input(stream: BinaryIO | None, name: str) -> bytes:
+    """The bytes of standard input (``diff -``); closed standard input (``0<&-``) is a problem."""
+    if stream is None:
+        raise DataFileError(name, [problem(name, None, "p_stdin_closed")])
+    try:
+        return read_stream(stream, name)
+    except (OSError, ValueError):  # a descriptor that was closed, or is not readable
+        raise DataFileError(name, [problem(name, None, "p_stdin_closed")]) from None
 
 
 def read_stream(stream: BinaryIO, name: str) -> bytes:

@@ -87,6 +87,8 @@ def _loader_class() -> type[Any]:
 
         lines: Lines
         source_name: str
+        #: Whether a mapping key is being built (its own check reports a key that is no name).
+        in_key = False
 
         def construct_object(self, node: Any, deep: bool = False) -> Any:
             if node in self.constructed_objects or node in self.recursive_objects:
@@ -111,7 +113,11 @@ def _loader_class() -> type[Any]:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.lines.problems.append(problem(self.source_name, line, "p_key_not_plain"))
                     continue
-                key = self.construct_object(key_node, deep=True)
+                self.in_key = True
+                try:
+                    key = self.construct_object(key_node, deep=True)
+                finally:
+                    self.in_key = False
                 if not isinstance(key, str):
                     # Every key of a data file is a name; YAML reads yes, 1 or ~ as something
                     # else, which would only confuse the schema's messages.
@@ -141,6 +147,22 @@ def _loader_class() -> type[Any]:
                 key_lines[key] = line
             self.lines.maps[id(data)] = (node.start_mark.line + 1, key_lines)
 
+        def construct_plain_int(self, node: Any) -> int:
+            value: int = self.construct_yaml_int(node)
+            if not self.in_key and not _PLAIN_INT.fullmatch(node.value):
+                # YAML 1.1 reads 0x1, +1, 01 (octal), 1_0 and 1:30 (base 60) as numbers; a data
+                # file writes a whole number one way only, so nobody is surprised by the value.
+                self.lines.problems.append(
+                    problem(
+                        self.source_name,
+                        node.start_mark.line + 1,
+                        "p_number_form",
+                        value=_q(node.value),
+                        number=value,
+                    )
+                )
+            return value
+
         def construct_strict_seq(self, node: Any) -> Iterator[list[Any]]:
             data: list[Any] = []
             yield data
@@ -152,11 +174,16 @@ def _loader_class() -> type[Any]:
 
     StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_strict_map)
     StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_strict_seq)
+    StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_plain_int)
     # Sets, ordered maps, pairs and binary blobs never belong in a data file; a set in
     # particular would slip past the agency checks, which look at lists.
     for tag in ("set", "omap", "pairs", "binary"):
         StrictLoader.add_constructor(f"tag:yaml.org,2002:{tag}", StrictLoader.construct_undefined)
     return StrictLoader
+
+
+#: A whole number as a data file writes it: decimal, no sign but minus, no leading zeros.
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
 def _refused(yaml: Any, node: Any, key: str, **params: object) -> Exception:

@@ -9,9 +9,10 @@ read by Pydantic and ignored by everything else.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from digivisio_cli.settings import Lang
 
@@ -36,6 +37,24 @@ class _NonEmpty:
 
 
 Text = Annotated[str, _NonEmpty()]
+
+
+class _Exact:
+    """Marks a value that must already be of its type: Pydantic's strict mode for that field.
+
+    Lax mode would take ``true`` or ``3.0`` for a whole number, ``"3"`` for a footnote number and
+    a Unix timestamp or a quoted text for a date (docs/data.md, "Types").
+    """
+
+    @staticmethod
+    def __get_pydantic_core_schema__(source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        return schema
+
+
+WholeNumber = Annotated[int, _Exact()]
+Date = Annotated[_dt.date, _Exact()]
 
 # NOTE: a plain dict, not pydantic.ConfigDict, so that importing this module stays cheap.
 _STRICT = {"extra": "forbid", "str_strip_whitespace": False}
@@ -168,6 +187,15 @@ class TitleTranslation:
     description: Text | None = None
 
 
+_T = TypeVar("_T")
+
+
+def _translation_into(translations: Mapping[TranslationLang, _T], lang: Lang) -> _T | None:
+    """The translation into ``lang``, or None: Finnish, the original's language, is never a key
+    (the schema allows only sv and en), so it finds none without a case of its own."""
+    return cast(Mapping[str, _T], translations).get(lang)
+
+
 class _Titled:
     """A theme's or goal's title and description in a language (no fields of its own)."""
 
@@ -177,12 +205,12 @@ class _Titled:
 
     def title_in(self, lang: Lang) -> str:
         """The title in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
+        tr = _translation_into(self.unofficial_translations, lang)
         return tr.title if tr else self.title
 
     def description_in(self, lang: Lang) -> str:
         """The description in ``lang``, falling back to the Finnish original."""
-        tr = self.unofficial_translations.get(lang) if lang != "fi" else None
+        tr = _translation_into(self.unofficial_translations, lang)
         return tr.description if tr and tr.description else self.description
 
 
@@ -244,9 +272,7 @@ class Measure:
 
     def translation(self, lang: Lang) -> str | None:
         """The unofficial translation in ``lang``, or None (always None for Finnish)."""
-        if lang == "fi":
-            return None
-        tr = self.unofficial_translations.get(lang)
+        tr = _translation_into(self.unofficial_translations, lang)
         return tr.text if tr else None
 
     def text_in(self, lang: Lang) -> str:
@@ -277,7 +303,7 @@ class Footnote:
     """A footnote of the source document that the data refers to."""
 
     __pydantic_config__ = _STRICT
-    number: int
+    number: WholeNumber
     text: Text
     url: str | None = None
 
@@ -289,7 +315,7 @@ class Document:
     __pydantic_config__ = _STRICT
     title: LocalText
     publisher: Text
-    published: _dt.date
+    published: Date
     vision: LocalText
     pending_note: LocalText
     translation_note: Note

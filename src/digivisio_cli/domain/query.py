@@ -16,7 +16,7 @@ from typing import Literal
 from digivisio_cli.domain.model import Agency, Dataset, Goal, Measure, Theme
 from digivisio_cli.domain.succession import AsOf
 from digivisio_cli.errors import UnknownNameError
-from digivisio_cli.text import printable
+from digivisio_cli.text import MAX_ECHO, printable
 
 Role = Literal["responsible", "partner"]
 Kind = Literal["section", "theme", "goal", "measure"]
@@ -29,6 +29,15 @@ def fold(text: str) -> str:
     """Case- and diacritic-insensitive form of ``text`` for matching (``Ä`` → ``a``)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def actor_key(name: str) -> str:
+    """What ``--actor`` compares: ``name`` folded, with every run of spaces taken as one.
+
+    The data rules compare every agency's code, names and abbreviations by this key too, so
+    that an agency reached by ``--actor X`` is the only one ``X`` can mean.
+    """
+    return fold(" ".join(name.split()))
 
 
 def normalize_id(raw: str) -> str:
@@ -111,7 +120,12 @@ def unknown_id(dataset: Dataset, raw: str, ident: str) -> UnknownNameError:
         ]
         if nearby:
             break
-    return UnknownNameError("unknown_id", printable(shown), suggestions, nearby[:12])
+    return UnknownNameError(
+        "unknown_id",
+        printable(shown),
+        [printable(i, MAX_ECHO) for i in suggestions],
+        [printable(i, MAX_ECHO) for i in nearby[:12]],
+    )
 
 
 def agency_aliases(agency: Agency) -> list[str]:
@@ -121,19 +135,23 @@ def agency_aliases(agency: Agency) -> list[str]:
 
 def resolve_agency(dataset: Dataset, name: str) -> Agency:
     """The agency that ``name`` names (code, any official name or abbreviation, any case)."""
-    wanted = fold(" ".join(name.split()))
+    wanted = actor_key(name)
     for agency in dataset.agencies:
-        if any(fold(alias) == wanted for alias in agency_aliases(agency)):
+        if any(actor_key(alias) == wanted for alias in agency_aliases(agency)):
             return agency
     folded = {
-        fold(alias): agency.code for agency in dataset.agencies for alias in agency_aliases(agency)
+        actor_key(alias): agency.code
+        for agency in dataset.agencies
+        for alias in agency_aliases(agency)
     }
     close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys(folded[c] for c in close))
-    valid = [f"{a.code} ({a.names.fi})" for a in dataset.agencies]
-    return _raise(
-        UnknownNameError("unknown_agency", printable(name[:MAX_ID_LENGTH]), suggestions, valid)
-    )
+    # Every echo is cut short: a data file may hold a code or a name of any length.
+    suggestions = list(dict.fromkeys(printable(folded[c], MAX_ECHO) for c in close))
+    valid = [
+        f"{printable(a.code, MAX_ECHO)} ({printable(a.names.fi, MAX_ECHO)})"
+        for a in dataset.agencies
+    ]
+    return _raise(UnknownNameError("unknown_agency", printable(name, MAX_ECHO), suggestions, valid))
 
 
 def _raise(error: Exception) -> Agency:

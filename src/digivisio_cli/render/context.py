@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from digivisio_cli.settings import Lang
 
@@ -16,3 +16,6 @@ class RenderContext:
     width: int = 100
     excel: bool = False  # csv: the dialect a Finnish Excel opens with a double-click
     generated: str = ""  # export date, for formats that record it
+    #: What a format had to change to fit its medium (an overlong cell cut short), as message
+    #: keys with their parameters: the format stays pure, the command line says them.
+    warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)

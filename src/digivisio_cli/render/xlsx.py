@@ -28,6 +28,10 @@ from digivisio_cli.settings import Lang
 #: Excel's limit on sheet names, and the characters it forbids in them.
 _SHEET_NAME_MAX = 31
 _SHEET_FORBIDDEN = set("[]:*?/\\")
+#: Excel reserves this sheet name (any case) for its change history.
+_SHEET_RESERVED = "history"
+#: The most characters a spreadsheet cell holds (Excel's limit; XlsxWriter cuts silently).
+CELL_MAX = 32_767
 #: Column widths, in Excel's unit (the width of a digit of the default font, Calibri 11).
 _WIDE, _NARROW_MAX, _MIN = 42, 22, 6
 #: How many characters of running text fit in one width unit: letters are narrower than digits
@@ -40,8 +44,16 @@ _LINE_PT, _PAD_PT = 15.0, 2.0
 _MAX_ROW_PT = 409.0
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
-    name = "".join("_" if ch in _SHEET_FORBIDDEN else ch for ch in title)[:_SHEET_NAME_MAX]
+def sheet_name(title: str, used: set[str]) -> str:
+    """A valid, unused sheet name made from ``title`` (an agency code can be anything).
+
+    Excel forbids ``[]:*?/\\``, an apostrophe at either end, more than 31 characters, an empty
+    name and "History"; names differing only by case clash.
+    """
+    name = "".join("_" if ch in _SHEET_FORBIDDEN else ch for ch in title)
+    name = name.strip("'")[:_SHEET_NAME_MAX].strip("'") or "_"
+    if name.lower() == _SHEET_RESERVED:
+        name += "_"
     base, n = name, 2
     while name.lower() in used:
         suffix = f" ({n})"
@@ -49,6 +61,15 @@ def _sheet_name(title: str, used: set[str]) -> str:
         n += 1
     used.add(name.lower())
     return name
+
+
+def _warn_cut(ctx: RenderContext, ident: str, column: str, length: int) -> None:
+    warning = (
+        "cell_too_long",
+        {"id": ident, "column": column, "length": length, "limit": CELL_MAX},
+    )
+    if warning not in ctx.warnings:  # a measure stands on several sheets: say it once
+        ctx.warnings.append(warning)
 
 
 def wrapped_lines(text: str, capacity: float) -> int:
@@ -147,20 +168,32 @@ def render(sections: Sequence[Tabular], ctx: RenderContext) -> bytes:
     )
     for tab in sections:
         # The fill-in and progress sheets have layouts of their own (render/tracking.py).
-        if tracking.write_special(book, tab, sections, lambda t: _sheet_name(t, used), layout):
+        if tracking.write_special(book, tab, sections, lambda t: sheet_name(t, used), layout):
             continue
-        sheet: Any = book.add_worksheet(_sheet_name(tab.sheet_name or tab.kind, used))
-        _write_sheet(sheet, tab, ctx, header, body, number)
+        title = sheet_name(tab.sheet_name or tab.kind, used)
+        sheet: Any = book.add_worksheet(title)
+        _write_sheet(sheet, tab, ctx, header, body, number, title)
     book.close()
     return buffer.getvalue()
 
 
 def _write_sheet(
-    sheet: Any, tab: Tabular, ctx: RenderContext, header: Any, body: dict[bool, Any], number: Any
+    sheet: Any,
+    tab: Tabular,
+    ctx: RenderContext,
+    header: Any,
+    body: dict[bool, Any],
+    number: Any,
+    title: str,
 ) -> None:
     cols = tab.human_columns() if tab.human_sheet else tab.machine_columns()
     labels = [c.label or c.key for c in cols]
     cells = [[_text(row.get(c.key), ctx.lang) for c in cols] for row in tab.rows]
+    for row, texts in zip(tab.rows, cells, strict=True):
+        for j, col in enumerate(cols):
+            if len(texts[j]) > CELL_MAX:
+                _warn_cut(ctx, str(row.get("id") or title), col.key, len(texts[j]))
+                texts[j] = texts[j][: CELL_MAX - 1] + "…"
     widths = [_width(col, labels[j], [r[j] for r in cells]) for j, col in enumerate(cols)]
     for j, width in enumerate(widths):
         sheet.set_column(j, j, width)

@@ -1,0 +1,40 @@
+"""Print the mutation score per module from mutmut's results in ``mutants/`` (docs/testing.md).
+
+A mutant counts as caught when a test failed on it or it ran past its time limit; "no tests" and
+"survived" count as not caught; mutants not yet checked are left out. Usage, after
+``mutmut run``: ``python scripts/mutation_score.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+CAUGHT = {1, 3, 36, -24, 24, 152, 255}
+NOT_CAUGHT = {0, 5, 33}
+
+
+def main(root: Path = Path("mutants/src")) -> int:
+    """Print a Markdown table: module, mutants checked, caught, score; return 1 if none found."""
+    rows = []
+    for meta in sorted(root.rglob("*.py.meta")):
+        codes = list(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values())
+        checked = [c for c in codes if c in CAUGHT or c in NOT_CAUGHT]
+        if not checked:
+            continue
+        caught = sum(c in CAUGHT for c in checked)
+        module = ".".join(meta.relative_to(root).with_suffix("").with_suffix("").parts)
+        rows.append((module, len(checked), caught))
+    if not rows:
+        print("no checked mutants under", root, file=sys.stderr)
+        return 1
+    print("| module | mutants | caught | score |")
+    print("|---|---|---|---|")
+    for module, checked, caught in rows:
+        print(f"| `{module}` | {checked} | {caught} | {100 * caught / checked:.1f} % |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

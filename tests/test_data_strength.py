@@ -1,0 +1,106 @@
+"""Data-layer behaviours that mutation testing found unpinned (issue 12), tested in-process.
+
+Messages for failures that the YAML library rarely produces are checked on stand-ins for its
+exceptions and nodes: the wording must hold whichever parser (C or Python) is installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from digivisio_cli.data.yaml_strict import _unreadable, _yaml_message
+
+
+@dataclass
+class _Node:
+    tag: str
+    value: str
+
+
+@dataclass
+class _MarkedError:
+    problem: str | None = None
+    context: str | None = None
+    problem_mark: object = None
+    context_mark: object = None
+
+
+def test_a_value_that_cannot_be_read_is_quoted_with_the_reason() -> None:
+    node = _Node("tag:yaml.org,2002:str", "x" * 70)
+    assert _unreadable(node, ValueError("odd")) == (
+        "p_unreadable",
+        {"value": f"'{'x' * 64}…'", "detail": "odd"},
+    )
+
+
+def test_a_number_too_large_names_its_length() -> None:
+    node = _Node("tag:yaml.org,2002:int", "9" * 70)
+    assert _unreadable(node, ValueError("big")) == (
+        "p_number_too_large",
+        {"value": f"'{'9' * 64}…'", "length": 70},
+    )
+
+
+def test_a_yaml_error_without_a_description_is_still_said() -> None:
+    assert _yaml_message(_MarkedError(), "") == ("p_yaml", {"detail": "not valid YAML"})
+    assert _yaml_message(_MarkedError(context="while x"), "") == ("p_yaml", {"detail": "while x"})
+
+
+def test_standard_input_closed_under_python_is_said_plainly() -> None:
+    import io
+
+    import pytest
+
+    from digivisio_cli.data.source import read_standard_input
+    from digivisio_cli.errors import DataFileError
+
+    closed = io.BytesIO(b"schema_version: 1\n")
+    closed.close()
+    for stream in (None, closed):
+        with pytest.raises(DataFileError) as caught:
+            read_standard_input(stream, "-")
+        assert [str(p) for p in caught.value.problems] == [
+            "-: standard input is closed; nothing to read"
+        ]
+    assert read_standard_input(io.BytesIO(b"abc"), "-") == b"abc"
+
+
+def test_the_cache_lives_in_the_home_folder_when_it_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from digivisio_cli.data.cache import cache_dir
+
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("the XDG layout is Linux's")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("DIGIVISIO_CACHE", "DIGIVISIO_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    assert cache_dir() == tmp_path / ".cache" / "digivisio"
+    monkeypatch.setenv("HOME", str(tmp_path / "gone"))
+    assert cache_dir() is None
+    monkeypatch.setenv("HOME", "relative/home")
+    assert cache_dir() is None
+
+
+def test_a_document_kind_made_at_run_time_loads_through_the_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The kinds of the package are made at import; a fresh one shows that the store uses the
+    # kind's own name, model and parser.
+    from conftest import SMALL
+    from digivisio_cli.data.matrix import parse
+    from digivisio_cli.data.store import DocumentKind, load
+    from digivisio_cli.domain.model import Dataset
+
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path / "cache"))
+    kind = DocumentKind("measures-test", Dataset, lambda content, name: parse(content, name))
+    assert (kind.name, kind.model) == ("measures-test", Dataset)
+    first = load(kind, SMALL)
+    assert isinstance(first, Dataset) and len(first.measures) == 6
+    assert load(kind, SMALL) == first  # the second time from the cache, by the kind's name
