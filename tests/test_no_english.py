@@ -260,3 +260,81 @@ def test_the_scan_finds_english_when_there_is_some(cli: Invoke) -> None:
     # The scan itself can fail: English output is full of the words it looks for.
     result = cli(["--lang", "en", "show", "3.3.2.3"])
     assert {"translation", "unofficial", "responsible"} <= _leaks(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_status_log_answers_and_problems_speak_only_the_readers_language(
+    cli: Invoke, tmp_path: Path, lang: str
+) -> None:
+    log = tmp_path / "log.yaml"
+    runs = [
+        cli(
+            [
+                "--lang",
+                lang,
+                "--status",
+                str(log),
+                "status",
+                "set",
+                "3.2.2.1",
+                "in-progress",
+                "--health",
+                "at-risk",
+                "--date",
+                "2026-11-02",
+                "--owner",
+                "OKM/KTPO",
+            ]
+        ),
+        cli(
+            [
+                "--lang",
+                lang,
+                "--status",
+                str(log),
+                "status",
+                "set",
+                "3.2.2.1",
+                "done",
+                "--date",
+                "2026-11-20",
+            ]
+        ),
+        cli(["--lang", lang, "--status", str(log), "status", "-f", "plain"]),
+        cli(["--lang", lang, "--status", str(log), "status", "log", "-f", "plain"]),
+        cli(["--lang", lang, "--status", str(log), "status", "since", "2026-11-10", "-f", "plain"]),
+        cli(["--lang", lang, "--status", str(log), "show", "3.2.2.1", "-f", "plain"]),
+    ]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "schema_version: 1\nentries:\n"
+        "  - {measure: 3.2.2.9, date: 2026-11-02}\n"
+        "  - {measure: 3.2.2.1, date: 2026-11-02, state: donne, health: bad}\n"
+        "  - {measure: '3.2', date: 2026-11-02}\n"
+        "  - {measure: 9.9.9.9, date: 2999-01-01}\n",
+        encoding="utf-8",
+    )
+    runs.append(cli(["--lang", lang, "--status", str(broken), "status"]))
+    assert [r.exit_code for r in runs] == [0, 0, 0, 0, 0, 0, 1]
+    assert runs[-1].stderr.count("\n") == 7  # six problems and the summary
+    # Problems name the file's own keys (measure:, state:) and codes as the file spells them.
+    text = re.sub(r"'[^']*'", " ", "\n".join(r.stdout + r.stderr for r in runs))
+    codes = {
+        "measure",
+        "state",
+        "health",
+        "date",
+        "not",
+        "started",
+        "in",
+        "progress",
+        "done",
+        "on",
+        "hold",
+        "dropped",
+        "track",
+        "at",
+        "risk",
+        "off",
+    }
+    assert _leaks(text) - DATA_KEYS - codes == set()

@@ -407,4 +407,18 @@ MESSAGES: dict[str, Source] = {
         "Appended an entry for each of {count} measures to {path}.",
     ),
     "imp_needs_log": "status import needs a status log: give --status PATH or set DIGIVISIO_STATUS.",
+    # The status log's problems (issue 15).
+    "p_log_not_mapping": "a status log must be a mapping with the keys schema_version and entries",
+    "p_log_unknown_state": "state: unknown state {value} (the file holds codes: {codes})",
+    "p_log_unknown_state_close": "state: unknown state {value} (the file holds codes: {codes}); did you mean {close}?",
+    "p_log_unknown_health": "health: unknown health {value} (the file holds codes: {codes})",
+    "p_log_unknown_health_close": "health: unknown health {value} (the file holds codes: {codes}); did you mean {close}?",
+    "p_log_future_date": "date: the report is dated {date}, after today ({today})",
+    "p_log_goal_not_measure": "measure: {value} is a goal, not a measure; an entry reports on one measure",
+    "p_log_goal_not_measure_such_as": "measure: {value} is a goal, not a measure; an entry reports on one measure (such as {examples})",
+    "p_log_theme_not_measure": "measure: {value} is a theme, not a measure; an entry reports on one measure",
+    "p_log_theme_not_measure_such_as": "measure: {value} is a theme, not a measure; an entry reports on one measure (such as {examples})",
+    "p_log_removed": "measure: the data file no longer has {value} (goal {goal} has {span}); was it removed or renumbered?",
+    "p_log_unknown_measure": "measure: no measure has the id {value}",
+    "p_log_unknown_measure_close": "measure: no measure has the id {value}; did you mean {close}?",
 }

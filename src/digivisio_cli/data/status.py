@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from digivisio_cli.data.problems import problem
 from digivisio_cli.data.source import resolve_path
 from digivisio_cli.data.store import DocumentKind, collector_paused
 from digivisio_cli.data.store import load as _load
@@ -126,13 +127,7 @@ def parse(
             for p in lines.problems
         ]
         if not isinstance(raw, dict):
-            problems.append(
-                Problem(
-                    name,
-                    1,
-                    "a status log must be a mapping with the keys schema_version and entries",
-                )
-            )
+            problems.append(problem(name, 1, "p_log_not_mapping"))
             raise DataFileError(name, problems)
         valid, schema_problems = validate(adapter, raw, locate, _waived)
         problems.extend(schema_problems)
@@ -200,12 +195,13 @@ def _label_problems(rows: list[tuple[int, dict[str, Any]]], locate: Any) -> list
             close = _label_of(field, codes, str(value)) or difflib.get_close_matches(
                 str(value).casefold(), codes, n=2, cutoff=0.5
             )
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
             out.append(
                 locate.problem(
                     (SECTION, i, field),
-                    f"{field}: unknown {field} {_q(value)} (the file holds codes: "
-                    f"{', '.join(codes)}){hint}",
+                    f"p_log_unknown_{field}" + ("_close" if close else ""),
+                    value=_q(value),
+                    codes=", ".join(codes),
+                    close=", ".join(close),
                 )
             )
     return out
@@ -231,23 +227,26 @@ def reference_problems(
     for ident, line, date in refs:
         if isinstance(date, _dt.date) and not isinstance(date, _dt.datetime) and date > today:
             out.append(
-                Problem(
+                problem(
                     name,
                     line,
-                    f"date: the report is dated {date.isoformat()}, after today "
-                    f"({today.isoformat()})",
+                    "p_log_future_date",
                     ident,
+                    date=date.isoformat(),
+                    today=today.isoformat(),
                 )
             )
         if ident in measures:
             continue
-        out.append(Problem(name, line, _unknown_measure(ident, dataset, measures, goals, themes)))
+        key, params = _unknown_measure(ident, dataset, measures, goals, themes)
+        out.append(problem(name, line, key, None, **params))
     return out
 
 
 def _unknown_measure(
     ident: str, dataset: Dataset, measures: set[str], goals: set[str], themes: set[str]
-) -> str:
+) -> tuple[str, dict[str, object]]:
+    """The message key and parameters for an entry's id that is no measure of the data file."""
     import difflib
 
     from digivisio_cli.domain.query import has_prefix
@@ -255,19 +254,13 @@ def _unknown_measure(
     if ident in goals or ident in themes:
         kind = "goal" if ident in goals else "theme"
         under = [m.id for m in dataset.measures if has_prefix(m.id, ident)][:2]
-        example = f" (such as {', '.join(under)})" if under else ""
-        return (
-            f"measure: {_q(ident)} is a {kind}, not a measure; an entry reports on one "
-            f"measure{example}"
-        )
+        key = f"p_log_{kind}_not_measure" + ("_such_as" if under else "")
+        return key, {"value": _q(ident), "examples": ", ".join(under)}
     goal = ident.rpartition(".")[0]
     if goal in goals:
         have = [m.id for m in dataset.measures if m.goal == goal]
-        span = f"{have[0]}–{have[-1]}" if have else "none"
-        return (
-            f"measure: the data file no longer has {_q(ident)} (goal {goal} has {span}); "
-            "was it removed or renumbered?"
-        )
+        span = f"{have[0]}–{have[-1]}" if have else "–"
+        return "p_log_removed", {"value": _q(ident), "goal": goal, "span": span}
     close = difflib.get_close_matches(ident, sorted(measures), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"measure: no measure has the id {_q(ident)}{hint}"
+    key = "p_log_unknown_measure" + ("_close" if close else "")
+    return key, {"value": _q(ident), "close": ", ".join(close)}
