@@ -58,6 +58,8 @@ def test_a_run_builds_only_the_command_it_names() -> None:
     built = typer.main.get_command(_only("who-owns"))
     assert list(getattr(built, "commands", {})) == ["who-owns"]
     assert _only("who-own") is app and _only(None) is app
+    status = typer.main.get_command(_only("status"))
+    assert list(getattr(status, "commands", {})) == ["status"]
 
 
 def test_each_command_helps_alike_built_alone_or_with_all(

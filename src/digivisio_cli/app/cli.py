@@ -428,6 +428,14 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
+def _group_name(group: typer.models.TyperInfo) -> str | None:
+    # add_typer() without a name leaves a placeholder; the sub-app's own name is the one used.
+    if isinstance(group.name, str):
+        return group.name
+    info = group.typer_instance.info if group.typer_instance else None
+    return info.name if info and isinstance(info.name, str) else None
+
+
 def _only(name: str | None) -> typer.Typer:
     """The app with only the command ``name`` registered, or the whole app.
 
@@ -442,7 +450,7 @@ def _only(name: str | None) -> typer.Typer:
         for c in app.registered_commands
         if (c.name or (c.callback and typer.main.get_command_name(c.callback.__name__))) == name
     ]
-    groups = [g for g in app.registered_groups if g.name == name]
+    groups = [g for g in app.registered_groups if _group_name(g) == name]
     if not commands and not groups:
         return app
     only = copy.copy(app)
