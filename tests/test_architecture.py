@@ -51,7 +51,8 @@ def test_the_process_edge_can_be_injected() -> None:
 def test_a_run_builds_only_the_command_it_names() -> None:
     import typer
 
-    from digivisio_cli.app.cli import _only, app, command_name
+    from digivisio_cli.app.argv import command_name
+    from digivisio_cli.app.cli import _only, app
 
     assert command_name(["--lang", "fi", "--no-color", "who-owns", "3.2.2"]) == "who-owns"
     assert command_name(["--data", "x.yaml", "--help"]) is None
@@ -85,3 +86,19 @@ def test_each_command_helps_alike_built_alone_or_with_all(
         alone = typer.main.get_command(_only(name))
         assert isinstance(alone, typer.core.TyperGroup)
         assert help_of(alone, name) == help_of(full, name)
+
+
+def test_a_status_run_builds_only_the_subcommand_it_names() -> None:
+    import typer
+
+    from digivisio_cli.app.cli import _only
+
+    def subcommands(rest: list[str]) -> list[str]:
+        built = typer.main.get_command(_only("status", rest))
+        group = getattr(built, "commands", {})["status"]
+        return sorted(getattr(group, "commands", {}))
+
+    assert subcommands(["--format", "json"]) == []
+    assert subcommands(["set", "3.2.2.1", "done"]) == ["set"]
+    assert subcommands(["--by", "goal"]) == []
+    assert subcommands(["set", "--help"]) == ["import", "log", "set", "since"]

@@ -87,14 +87,20 @@ GLOBAL_WITH_VALUE = option_names(takes_value=True)
 
 def command_name(args: list[str]) -> str | None:
     """The command that ``args`` (global options first, as hoisted) ask for, if any."""
+    at = command_position(args)
+    return None if at is None else args[at]
+
+
+def command_position(args: list[str]) -> int | None:
+    """Where in ``args`` the command stands (after the global options and their values)."""
     expecting_value = False
-    for arg in args:
+    for i, arg in enumerate(args):
         if expecting_value:
             expecting_value = False
         elif arg in GLOBAL_WITH_VALUE:
             expecting_value = True
         elif not arg.startswith("-"):
-            return arg
+            return i
         elif arg == "--":
             return None
     return None

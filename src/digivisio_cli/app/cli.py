@@ -7,20 +7,21 @@ message on stderr and an exit code.
 
 from __future__ import annotations
 
-import copy
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from digivisio_cli.app.argv import (
-    command_name,
+    command_position,
     hoist_global_options,
     lang_from_argv,
     valued_options,
 )
 from digivisio_cli.app.diffinput import BUNDLED, STDIN
+from digivisio_cli.app.narrow import only
 from digivisio_cli.app.options import (
     ActorOpt,
     ExportFormat,
@@ -428,35 +429,9 @@ def diff_command(ctx: typer.Context, old: OldArg, new: NewArg, fmt: FormatOpt = 
 # --- the one place where errors become exit codes ------------------------------------------
 
 
-def _group_name(group: typer.models.TyperInfo) -> str | None:
-    # add_typer() without a name leaves a placeholder; the sub-app's own name is the one used.
-    if isinstance(group.name, str):
-        return group.name
-    info = group.typer_instance.info if group.typer_instance else None
-    return info.name if info and isinstance(info.name, str) else None
-
-
-def _only(name: str | None) -> typer.Typer:
-    """The app with only the command ``name`` registered, or the whole app.
-
-    Typer builds a Click command from the signature of every registered function on each run,
-    which costs more than the answer itself; a run needs only the command it names. Help, an
-    unknown name (Typer suggests the near ones) and shell completion get the whole app.
-    """
-    if name is None:
-        return app
-    commands = [
-        c
-        for c in app.registered_commands
-        if (c.name or (c.callback and typer.main.get_command_name(c.callback.__name__))) == name
-    ]
-    groups = [g for g in app.registered_groups if _group_name(g) == name]
-    if not commands and not groups:
-        return app
-    only = copy.copy(app)
-    only.registered_commands = commands
-    only.registered_groups = groups
-    return only
+def _only(name: str | None, rest: Sequence[str] = ("--help",)) -> typer.Typer:
+    """The app with only the command ``name`` (see :func:`digivisio_cli.app.narrow.only`)."""
+    return only(app, name, rest)
 
 
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -467,7 +442,10 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     _env = begin(env)
     raw = sys.argv[1:] if argv is None else list(argv)
     # Named before hoisting, which must know which of the command's options take a value.
-    command = typer.main.get_command(_only(command_name(raw)))
+    at = command_position(raw)
+    command = typer.main.get_command(
+        _only(None if at is None else raw[at], raw[at + 1 :] if at is not None else ())
+    )
     args = hoist_global_options(raw, valued_options(command))
     try:
         command.main(args=args, prog_name="digivisio", standalone_mode=True)
