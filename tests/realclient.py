@@ -236,6 +236,7 @@ def axe_violations(node: str, page: Path) -> list[dict[str, object]]:
     """axe-core's violations on ``page`` in headless Chromium, every rule enabled."""
     run = subprocess.run(
         [node, str(AXE_SCRIPT), str(page)],
+        env={**os.environ, "CHROMIUM_FLAGS": "\n".join(CHROMIUM_FLAGS)},
         capture_output=True,
         text=True,
         timeout=TIMEOUT,

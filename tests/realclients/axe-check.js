@@ -18,18 +18,10 @@ const { pathToFileURL } = require("url");
 const axe = require("axe-core");
 const puppeteer = require("puppeteer-core");
 
-// The flags the project uses for every headless Chromium run: no GPU, no network of its own,
-// a fresh profile each time (removed afterwards), so that a run depends on nothing left behind.
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// Chromium's flags come from the tests (CHROMIUM_FLAGS in tests/realclient.py, one per line in
+// $CHROMIUM_FLAGS), so every headless run uses the same list; a fresh profile is added here
+// (and removed afterwards), so that a run depends on nothing left behind.
+const FLAGS = (process.env.CHROMIUM_FLAGS || "--headless").split("\n").filter(Boolean);
 
 async function check(page) {
   const browserProfile = fs.mkdtempSync(path.join(os.tmpdir(), "digivisio-axe-"));
