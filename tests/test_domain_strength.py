@@ -283,3 +283,44 @@ def test_an_agency_taking_a_removed_agencys_name_is_not_a_new_code(small: Datase
     edited = edited.replace("responsible: [Karvi]", "responsible: [OPH]")
     changes = [(c.id, c.change) for c in compare(small, _data(edited)).agencies]
     assert changes == [("OPH", "changed"), ("Karvi", "removed")]
+
+
+def test_a_changed_note_translation_shows_in_the_notes_one_line(small: Dataset) -> None:
+    before = _data(
+        VALID.replace('note: "Passive sentence."', 'note: {en: "Passive.", fi: "Passiivi."}')
+    )
+    after = _data(
+        VALID.replace('note: "Passive sentence."', 'note: {en: "Passive.", fi: "Passiivi!"}')
+    )
+    (change,) = compare(before, after).measures
+    (note,) = change.fields
+    assert (note.field, note.old, note.new) == (
+        "note",
+        "Passive. | Passiivi.",
+        "Passive. | Passiivi!",
+    )  # type: ignore[union-attr]
+
+
+def test_a_changed_short_name_is_a_change_of_the_agency(small: Dataset) -> None:
+    before = _data(
+        VALID.replace(
+            "    abbreviations: [UKM]\n",
+            "    abbreviations: [UKM]\n    short_names: {sv: UKM, en: MinEdu}\n",
+        )
+    )
+    after = _data(
+        VALID.replace(
+            "    abbreviations: [UKM]\n",
+            "    abbreviations: [UKM]\n    short_names: {sv: UKM2, en: MinEdu}\n",
+        )
+    )
+    (change,) = compare(before, after).agencies
+    (short,) = change.fields
+    assert (short.field, short.old, short.new) == (
+        "short_names",
+        "en: MinEdu, sv: UKM",
+        "en: MinEdu, sv: UKM2",
+    )  # type: ignore[union-attr]
+    # Gaining the first short name is a change from none.
+    (gained,) = compare(small, before).agencies
+    assert [(f.field, f.old) for f in gained.fields] == [("short_names", "")]  # type: ignore[union-attr]

@@ -119,3 +119,34 @@ def test_the_status_schema_accepts_a_log_and_rejects_what_the_loader_rejects(
         log.write_text(damaged, encoding="utf-8")
         result = cli(["--status", str(log), "measures", "-f", "json"])
         assert result.exit_code == 1, new
+
+
+def test_the_schema_is_described_in_the_readers_language_as_readable_indented_json(
+    cli: Invoke,
+) -> None:
+    from digivisio_cli.i18n import message
+
+    out = cli(["--lang", "fi", "schema", "--what", "status"]).stdout
+    schema = json.loads(out)
+    assert schema["description"] == message("schema_status_description", "fi")
+    # Finnish letters as they are (not \u00e4), two spaces a level, one newline at the end.
+    assert "ä" in out and "\\u00e4" not in out
+    assert out.splitlines()[1] == '  "$schema": "https://json-schema.org/draft/2020-12/schema",'
+    assert out.endswith("}\n") and not out.endswith("\n\n")
+
+
+def test_only_keywords_lose_their_titles_not_names_under_properties_or_defs() -> None:
+    from digivisio_cli.data.json_schema import _without_python_docs
+
+    node = {
+        "title": "Python's",
+        "description": "docstring",
+        "properties": {"title": {"type": "string", "title": "Title"}},
+        "$defs": {"description": {"type": "object", "description": "docstring"}},
+        "items": [{"title": "X", "type": "integer"}],
+    }
+    assert _without_python_docs(node) == {
+        "properties": {"title": {"type": "string"}},
+        "$defs": {"description": {"type": "object"}},
+        "items": [{"type": "integer"}],
+    }

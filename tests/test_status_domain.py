@@ -59,9 +59,10 @@ _values = {
 }
 _entries = st.lists(
     st.builds(
-        lambda m, d, sets: S.StatusEntry.make(m, D(2026, 1, d), **sets),
+        lambda m, d, note, sets: S.StatusEntry.make(m, D(2026, 1, d), note=note, **sets),
         st.sampled_from(["1.1", "1.2", "2.1"]),
         st.integers(1, 4),
+        st.sampled_from([None, "kick-off", "budget"]),
         st.fixed_dictionaries({}, optional=_values),
     ),
     max_size=25,
@@ -95,6 +96,10 @@ def test_each_carried_field_is_the_last_value_set_in_fold_order(log: list[S.Stat
             assert getattr(status, name) == expected
         assert status.reports == len(mine)
         assert status.date == max(e.date for e in mine)
+        noted = [e for e in mine if e.note is not None]
+        assert (status.note, status.note_date) == (
+            (noted[-1].note, noted[-1].date) if noted else (None, None)
+        )
 
 
 @given(_entries)
@@ -132,6 +137,28 @@ def test_since_shows_before_and_now_and_the_notes_written_since() -> None:
     assert [n.note for n in c.notes] == ["budget", "meeting"]
 
 
+def test_since_lists_measures_in_the_order_given_then_the_rest_by_id() -> None:
+    log = [entry(m, 5) for m in ("3.1.1.10", "9.9", "3.1.1.2", "8.8", "3.1.1.1")]
+    order = ["3.1.1.1", "3.1.1.2", "3.1.1.10"]
+    assert [c.measure for c in S.since(log, D(2026, 1, 1), order)] == [
+        "3.1.1.1",
+        "3.1.1.2",
+        "3.1.1.10",
+        "8.8",
+        "9.9",
+    ]
+    # Without an order, by id as text (the caller passes document order when it matters).
+    assert [c.measure for c in S.since(log, D(2026, 1, 1))][:2] == ["3.1.1.1", "3.1.1.10"]
+
+
+def test_a_log_equals_another_only_with_the_same_version_and_entries() -> None:
+    one = (entry("1.1", 1, state="done"),)
+    assert S.StatusLog(1, one) == S.StatusLog(1, one)
+    assert S.StatusLog(1, one) != S.StatusLog(1, ())
+    assert S.StatusLog(1, one) != S.StatusLog(2, one)  # type: ignore[arg-type]
+    assert S.StatusLog(1, one).__eq__(one) is NotImplemented
+
+
 def test_overview_counts_states_no_report_stale_risk_and_share_done() -> None:
     data = load_dataset(None)
     ids = [m.id for m in data.measures]
@@ -149,6 +176,20 @@ def test_overview_counts_states_no_report_stale_risk_and_share_done() -> None:
     assert t.states["not-started"] == len(ids) - 3
     assert (t.states["done"], t.states["dropped"], t.states["in-progress"]) == (1, 1, 1)
     assert t.stale == 1  # ids[1]; the done one is closed
+    # Stale means older than the cut-off, not on it; each stale or risky one counts once more.
+    edge = [
+        S.StatusEntry.make(
+            ids[0], today - dt.timedelta(days=90), state="in-progress", health="at-risk"
+        ),
+        S.StatusEntry.make(
+            ids[1], today - dt.timedelta(days=91), state="in-progress", health="at-risk"
+        ),
+        S.StatusEntry.make(
+            ids[2], today - dt.timedelta(days=200), state="in-progress", health="at-risk"
+        ),
+    ]
+    edge_total = S.overview(data, S.fold(edge), today).total
+    assert (edge_total.stale, edge_total.at_risk) == (2, 3)
     assert (t.at_risk, t.off_track) == (0, 1)  # a done measure carries no risk
     assert t.share_done == 1 / (len(ids) - 1)
     assert sum(r.measures for r in S.overview(data, S.fold(log), today, by="goal").rows) == len(ids)

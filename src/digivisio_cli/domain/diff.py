@@ -352,16 +352,18 @@ def _renumbering(
     for c in marked:
         if c.change == "added" or c.different:
             assert isinstance(c.new, Measure)
-            c = dataclasses.replace(c, resembles=_most_like(c.new.text, old_side, c.id))
+            c = dataclasses.replace(c, resembles=_most_like(c.new.text, old_side))
         elif c.change == "removed":
             assert isinstance(c.old, Measure)
-            c = dataclasses.replace(c, resembles=_most_like(c.old.text, new_side, c.id))
+            c = dataclasses.replace(c, resembles=_most_like(c.old.text, new_side))
         out.append(c)
     return out
 
 
-def _most_like(text: str, candidates: Sequence[Measure], own_id: str) -> str | None:
-    scored = [(similarity(text, m.text), m.id) for m in candidates if m.id != own_id]
+def _most_like(text: str, candidates: Sequence[Measure]) -> str | None:
+    # A measure's own other version is among the candidates only when it is "different", that
+    # is, less alike than DIFFERENT_MEASURE (the same ratio): it can never be the one named.
+    scored = [(similarity(text, m.text), m.id) for m in candidates]
     best = max(scored, default=None)
     return best[1] if best and best[0] >= DIFFERENT_MEASURE else None
 
