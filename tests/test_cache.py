@@ -196,3 +196,66 @@ def test_no_home_folder_means_no_cache_not_a_crash(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(Path, "home", homeless)
     assert cache.cache_dir() is None
     assert load(SMALL).measures
+
+
+def test_pruning_keeps_the_newest_entries_by_time_and_young_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    now = 2_000_000_000.0
+    monkeypatch.setattr(time, "time", lambda: now)
+    folder = tmp_path / "c"
+    folder.mkdir()
+    # Named against their age: the newest has the smallest name, so no order but time's is right.
+    entries = [folder / f"{n:040x}.pickle" for n in range(cache.KEEP + 3)]
+    for age, path in enumerate(entries):
+        path.write_bytes(b"x")
+        os.utime(path, (now - 10 * age, now - 10 * age))
+    kept = folder / ("f" * 40 + ".pickle")
+    kept.write_bytes(b"x")
+    os.utime(kept, (0, 0))  # the entry just written is kept however old its time
+    temporary = {age: folder / f".tmp-{age}.pickle" for age in (10, 3600, 3601)}
+    for age, path in temporary.items():
+        path.write_bytes(b"x")
+        os.utime(path, (now - age, now - age))
+    cache._prune(folder, keep=kept.name)
+    left = {p.name for p in folder.iterdir()}
+    assert left == {p.name for p in entries[: cache.KEEP - 1]} | {kept.name} | {
+        temporary[10].name,
+        temporary[3600].name,  # an hour exactly is not yet abandoned
+    }
+
+
+def test_removing_a_file_already_gone_is_quiet(tmp_path: Path) -> None:
+    cache._remove(tmp_path / "gone.pickle")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_folder_is_private_unless_missing_or_writable_by_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "c"
+    assert not cache._private(folder)  # missing
+    folder.mkdir()
+    for mode, private in [
+        (0o700, True),
+        (0o701, True),
+        (0o755, True),
+        (0o720, False),
+        (0o702, False),
+    ]:
+        folder.chmod(mode)
+        assert cache._private(folder) is private, oct(mode)
+    folder.chmod(0o777)
+    monkeypatch.delattr(os, "getuid")  # no POSIX owners (Windows): the user's folder is trusted
+    assert cache._private(folder) is True
+
+
+def test_an_entry_of_one_kind_never_answers_for_another(cache_dir: Path) -> None:
+    dataset = load(SMALL)
+    cache.put(b"same bytes", dataset, kind="status")
+    assert cache.get(b"same bytes", kind="measures") is None
+    assert cache.get(b"same bytes", kind="status") == dataset
+    cache.put(b"other bytes", dataset, kind="measures")
+    assert cache.get(b"other bytes", kind="status") is None

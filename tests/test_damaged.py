@@ -598,6 +598,47 @@ CATALOGUE = [
         ),
     ),
     Case(
+        "an explicit integer tag on a word",
+        edit("schema_version: 1", "schema_version: !!int one"),
+        1,
+        (
+            "{path}:2: not valid YAML: the value 'one' cannot be read "
+            "(invalid literal for int() with base 10: 'one')",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "an explicit float tag on a word",
+        edit("    pending: false\n", "    pending: !!float many\n"),
+        1,
+        (
+            "{path}:48: measure 3.1.1.1: not valid YAML: the value 'many' cannot be read "
+            "(could not convert string to float: 'many')",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a signed number of 5,000 digits",
+        edit("schema_version: 1", "schema_version: +" + "9" * 5000),
+        1,
+        (
+            "{path}:2: not valid YAML: the number '+" + "9" * 63 + "…' is too large to be read "
+            "(5001 characters)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        # Only entries under the top-level "measures:" are measures: a list at the top is not.
+        "a broken list at the top level names no measure",
+        write(b'- id: "3.1.1.1"\n  text: [broken\n'),
+        1,
+        (
+            "{path}:3: not valid YAML: while parsing a flow sequence, did not find expected ',' "
+            "or ']' (it began at line 2)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
         "a file one byte over the limit",
         just_over_the_limit,
         1,

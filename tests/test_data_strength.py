@@ -44,6 +44,30 @@ def test_a_number_too_large_names_its_length() -> None:
     )
 
 
+def test_only_digits_make_a_number_too_large_and_a_word_tagged_as_a_number_is_unreadable() -> None:
+    for value in ("+" + "9" * 70, "-1_000" + "0" * 70):
+        assert _unreadable(_Node("tag:yaml.org,2002:int", value), ValueError("big"))[0] == (
+            "p_number_too_large"
+        )
+    for tag, value in (("int", "one"), ("int", "9x"), ("float", "9" * 70)):
+        key, params = _unreadable(_Node(f"tag:yaml.org,2002:{tag}", value), ValueError("no"))
+        assert (key, params["detail"]) == ("p_unreadable", "no"), (tag, value)
+
+
+@dataclass
+class _Mark:
+    line: int
+    column: int
+
+
+def test_a_tab_inside_a_line_is_reported_as_a_tab_by_the_python_parser() -> None:
+    # Pure-Python PyYAML refuses "a: b<TAB>c" with a tab outside the indentation.
+    error = _MarkedError(
+        problem="found character '\\t' that cannot start any token", problem_mark=_Mark(0, 4)
+    )
+    assert _yaml_message(error, "a: b\tc\n") == ("p_tab", {})
+
+
 def test_a_yaml_error_without_a_description_is_still_said() -> None:
     assert _yaml_message(_MarkedError(), "") == ("p_yaml", {"detail": "not valid YAML"})
     assert _yaml_message(_MarkedError(context="while x"), "") == ("p_yaml", {"detail": "while x"})
@@ -65,6 +89,7 @@ def test_standard_input_closed_under_python_is_said_plainly() -> None:
         assert [str(p) for p in caught.value.problems] == [
             "-: standard input is closed; nothing to read"
         ]
+        assert caught.value.path == "-"
     assert read_standard_input(io.BytesIO(b"abc"), "-") == b"abc"
 
 

@@ -68,7 +68,8 @@ def _home() -> Path:
     container) must not make the cache build that path."""
     home = Path.home()
     if not home.is_absolute() or not home.is_dir():
-        raise OSError("no home folder")
+        # cache_dir() turns this into "no cache"; nobody reads a message, so it has none.
+        raise FileNotFoundError
     return home
 
 

@@ -182,22 +182,27 @@ def _loader_class() -> type[Any]:
     return StrictLoader
 
 
+#: A whole number in any form YAML 1.1 reads as one (signs, underscores, leading zeros).
+_DIGITS = re.compile(r"[-+]?[0-9][0-9_]*")
+
 #: A whole number as a data file writes it: decimal, no sign but minus, no leading zeros.
 _PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
 def _refused(yaml: Any, node: Any, key: str, **params: object) -> Exception:
     """A YAML error that carries one of our messages (``problem_key``) to :func:`parse_yaml`."""
-    error = yaml.constructor.ConstructorError(None, None, key, node.start_mark)
+    error = yaml.constructor.ConstructorError(problem_mark=node.start_mark)
     error.problem_key, error.problem_params = key, params
     return error  # type: ignore[no-any-return]
 
 
 def _unreadable(node: Any, exc: Exception) -> tuple[str, dict[str, object]]:
-    value = str(getattr(node, "value", ""))
+    value = str(node.value)
     if node.tag.endswith(":timestamp"):
         return "p_bad_date", {"value": _q(value), "detail": str(exc)}
-    if node.tag.endswith((":int", ":float")):
+    # Only digits make a number too large to read (Python's limit on the digits of an int); a
+    # float never is (it becomes infinity), and "!!int abc" is simply not a number.
+    if node.tag.endswith(":int") and _DIGITS.fullmatch(value):
         return "p_number_too_large", {"value": _q(value), "length": len(value)}
     return "p_unreadable", {"value": _q(value), "detail": str(exc)}
 
@@ -240,7 +245,7 @@ def _yaml_message(exc: Any, text: str) -> tuple[str, dict[str, object]]:
         return exc.problem_key, exc.problem_params
     problem = str(exc.problem or exc.context or "not valid YAML")
     if "could not determine a constructor" in problem:
-        tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.split("tag", 1)[-1].strip(" '"))
+        tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.partition("tag")[2].strip(" '"))
         return "p_yaml_tag", {"tag": _q(tag)}
     if "'\\t'" in problem or _tab_in_indentation(exc.problem_mark, text):
         return "p_tab", {}
