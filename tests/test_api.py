@@ -35,6 +35,7 @@ def test_the_examples_in_docs_api_md_run(monkeypatch: pytest.MonkeyPatch) -> Non
     assert result.failed == 0
 
 
+@pytest.mark.subprocess
 def test_the_issue_one_liner_prints_karvis_measure() -> None:
     code = "import digivisio_cli as dv; ds = dv.load(); print([m.id for m in dv.measures(ds, actor='karvi')])"
     env = {**os.environ, "PYTHONPATH": str(SRC), "DIGIVISIO_CACHE": "off"}
@@ -45,6 +46,7 @@ def test_the_issue_one_liner_prints_karvis_measure() -> None:
     assert (out.returncode, out.stdout) == (0, "['3.1.2.4']\n")
 
 
+@pytest.mark.subprocess
 def test_importing_the_package_imports_nothing_of_the_api() -> None:
     probe = "import sys, digivisio_cli; print(sorted(m for m in sys.modules if m.startswith('digivisio_cli')))"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
@@ -86,6 +88,7 @@ def test_the_package_is_typed() -> None:
     assert (SRC / "digivisio_cli" / "py.typed").is_file()
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(
     not os.environ.get("DIGIVISIO_BUILD_WHEEL"), reason="set DIGIVISIO_BUILD_WHEEL=1"
 )

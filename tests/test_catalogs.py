@@ -39,6 +39,7 @@ def test_catalog_headers_name_the_language_and_its_plural_rule(lang: str) -> Non
     assert '"Content-Type: text/plain; charset=utf-8\\n"' in text
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_gnu_msgfmt_accepts_the_catalog(lang: str) -> None:

@@ -268,6 +268,7 @@ def test_a_log_whose_entries_are_in_brackets_is_refused_not_rewritten(
     assert path.read_text() == "schema_version: 1\nentries: []\n"
 
 
+@pytest.mark.subprocess
 def test_ten_concurrent_status_sets_leave_ten_entries(tmp_path: Path) -> None:
     path = tmp_path / "busy.yaml"
     env = {**os.environ, "DIGIVISIO_CACHE": "off", "PYTHONPATH": os.pathsep.join(sys.path)}

@@ -271,6 +271,7 @@ def test_the_first_import_creates_the_log_and_says_so(cli: Invoke, tmp_path: Pat
     assert f"Created the status log {log}." in err and b"state: done" in log.read_bytes()
 
 
+@pytest.mark.subprocess
 def test_only_the_import_command_imports_the_workbook_reader(tmp_path: Path) -> None:
     import os
     import sys
