@@ -639,6 +639,27 @@ CATALOGUE = [
         ),
     ),
     Case(
+        "a flag written as text",
+        edit("    pending: false\n", '    pending: "no"\n'),
+        1,
+        ("{path}:48: measure 3.1.1.1: pending: expected true or false, got 'no'", SUMMARY_1),
+    ),
+    Case(
+        "a flag written as a number",
+        edit("    pending: false\n", "    pending: 1\n"),
+        1,
+        ("{path}:48: measure 3.1.1.1: pending: expected true or false, got 1", SUMMARY_1),
+    ),
+    Case(
+        "a measure that is only a text",
+        edit(
+            '  - id: "3.1.2.1"\n    goal: "3.1.2"\n    text: "Kansallinen koulutuksen arviointikeskus arvioi osaamista."\n    responsible: [Karvi]\n    partners: []\n    pending: false\n',
+            '  - "just text"\n',
+        ),
+        1,
+        ("{path}:64: measure #4: measures: expected a mapping of keys, got text", SUMMARY_1),
+    ),
+    Case(
         "a file one byte over the limit",
         just_over_the_limit,
         1,

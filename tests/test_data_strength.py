@@ -129,3 +129,56 @@ def test_a_document_kind_made_at_run_time_loads_through_the_store(
     first = load(kind, SMALL)
     assert isinstance(first, Dataset) and len(first.measures) == 6
     assert load(kind, SMALL) == first  # the second time from the cache, by the kind's name
+
+
+# --- how a Pydantic error becomes a message (data.schema) ------------------------------------
+
+
+def _err(loc: tuple[object, ...], kind: str, msg: str = "some detail") -> dict[str, object]:
+    return {"loc": loc, "type": kind, "msg": msg}
+
+
+RAW = {"measures": [{"id": "3.1.1.1", "partners": "OPH", "stamp": {1, 2}}], "extra": 1}
+
+
+@pytest.mark.parametrize(
+    ("err", "expected"),
+    [
+        # Pydantic's models word an unknown key either way; both are the same mistake.
+        (
+            _err(("measures", 0, "colour"), "extra_forbidden"),
+            ("p_unknown_key", {"key": "'colour'"}),
+        ),
+        (_err(("extra",), "unexpected_keyword_argument"), ("p_unknown_key", {"key": "'extra'"})),
+        # A list, whether the model keeps it as a tuple or as a list.
+        (
+            _err(("measures", 0, "partners"), "list_type"),
+            ("p_expected_list", {"field": "partners", "got": "type_text"}),
+        ),
+        (
+            _err(("measures", 0, "partners"), "tuple_type"),
+            ("p_expected_list", {"field": "partners", "got": "type_text"}),
+        ),
+        # A value of a type YAML has no word for is named by Python's name for it.
+        (
+            _err(("measures", 0, "stamp"), "bool_parsing"),
+            ("p_expected_bool", {"field": "stamp", "got": "set"}),
+        ),
+        # Anything else: Pydantic's own words, at the field; at the top, the file itself.
+        (
+            _err(("measures", 0, "id"), "value_error", "odd"),
+            ("p_schema", {"field": "id", "detail": "odd"}),
+        ),
+        (
+            (_err((), "model_type", "not a mapping")),
+            ("p_schema", {"field": "file", "detail": "not a mapping"}),
+        ),
+    ],
+)
+def test_each_kind_of_schema_error_gets_its_message(
+    err: dict[str, object], expected: tuple[str, dict[str, object]]
+) -> None:
+    from digivisio_cli.data.schema import _schema_message
+
+    key, params = _schema_message(err, RAW)
+    assert (key, {k: str(v) for k, v in params.items()}) == expected

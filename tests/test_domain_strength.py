@@ -324,3 +324,12 @@ def test_a_changed_short_name_is_a_change_of_the_agency(small: Dataset) -> None:
     # Gaining the first short name is a change from none.
     (gained,) = compare(small, before).agencies
     assert [(f.field, f.old) for f in gained.fields] == [("short_names", "")]  # type: ignore[union-attr]
+
+
+def test_a_note_is_a_translation_only_in_a_language_it_was_translated_into() -> None:
+    from digivisio_cli.domain.model import OwnText
+
+    note = OwnText(en="English original", fi="suomeksi")
+    assert [note.is_translation(lang) for lang in ("en", "fi", "sv")] == [False, True, False]
+    # English is the original even when every translation exists.
+    assert not OwnText(en="e", fi="f", sv="s").is_translation("en")

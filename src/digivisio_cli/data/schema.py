@@ -71,11 +71,10 @@ class Locator:
 
     def problem(self, loc: tuple[Any, ...], key: str, /, **params: object) -> Problem:
         """The problem ``key`` (with ``params``) at ``loc``, naming the measure it lies in."""
-        line = self.line(loc)
-        measure = None
-        if len(loc) >= 2 and loc[0] == self.entries.section and isinstance(loc[1], int):
-            measure = self.measure_at(self.line(loc[:2])) or f"#{loc[1] + 1}"
-        return problem(self.name, line, key, measure, **params)
+        in_entry = len(loc) >= 2 and loc[0] == self.entries.section and isinstance(loc[1], int)
+        # The entry is named by the id read at its first line, or by its place in the list.
+        measure = (self.measure_at(self.line(loc[:2])) or f"#{loc[1] + 1}") if in_entry else None
+        return problem(self.name, self.line(loc), key, measure, **params)
 
 
 class LazyAdapter(Generic[T_co]):

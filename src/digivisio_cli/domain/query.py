@@ -108,24 +108,34 @@ def unknown_id(dataset: Dataset, raw: str, ident: str) -> UnknownNameError:
     """The error for an id that names nothing: close matches, and the valid ids nearby."""
     ids = all_ids(dataset)
     shown = raw if len(raw) <= MAX_ID_LENGTH else raw[:MAX_ID_LENGTH] + "…"
-    suggestions = difflib.get_close_matches(ident, ids, n=4, cutoff=0.6) if ident else []
-    # Nearby: the ids under the longest prefix of the typed id that exists.
+    # An empty id resembles nothing: difflib finds no match for it.
+    suggestions = difflib.get_close_matches(ident, ids, n=4)
+    # Nearby: the ids under the longest prefix of the typed id that exists (at worst, the themes).
     parts = id_parts(ident) if ident else ()
-    nearby: list[str] = []
-    for cut in range(len(parts), -1, -1):
-        prefix = ".".join(parts[:cut])
-        depth = cut + 1
-        nearby = [
-            i for i in ids if len(id_parts(i)) == depth and (not prefix or has_prefix(i, prefix))
-        ]
-        if nearby:
-            break
+    nearby = next(
+        (
+            found
+            for cut in range(len(parts), -1, -1)
+            if (found := _one_level_under(ids, parts[:cut]))
+        ),
+        [],
+    )
     return UnknownNameError(
         "unknown_id",
         printable(shown),
         [printable(i, MAX_ECHO) for i in suggestions],
         [printable(i, MAX_ECHO) for i in nearby[:12]],
     )
+
+
+def _one_level_under(ids: Sequence[str], parts: Sequence[str]) -> list[str]:
+    """The ids one level below the id made of ``parts`` (the themes, below nothing)."""
+    prefix = ".".join(parts)
+    return [
+        i
+        for i in ids
+        if len(id_parts(i)) == len(parts) + 1 and (not prefix or has_prefix(i, prefix))
+    ]
 
 
 def agency_aliases(agency: Agency) -> list[str]:
@@ -144,7 +154,7 @@ def resolve_agency(dataset: Dataset, name: str) -> Agency:
         for agency in dataset.agencies
         for alias in agency_aliases(agency)
     }
-    close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(wanted, list(folded))  # difflib's 3, at 0.6
     # Every echo is cut short: a data file may hold a code or a name of any length.
     suggestions = list(dict.fromkeys(printable(folded[c], MAX_ECHO) for c in close))
     valid = [
