@@ -552,6 +552,45 @@ CATALOGUE = [
         ),
     ),
     Case(
+        "a successor succeeded on the very day of the succession",
+        lambda folder: write(
+            VALID.replace(
+                "    abbreviations: [EDUFI]\n",
+                "    abbreviations: [EDUFI]\n"
+                "    successor: {agency: OKM, since: 2026-01-01, source: x}\n",
+            )
+            .replace(KARVI, KARVI + "    successor: {agency: OPH, since: 2026-01-01, source: x}\n")
+            .encode("utf-8")
+        )(folder),
+        1,
+        (
+            "{path}:21: agency 'Karvi': successor: 'OPH' was itself succeeded by 'OKM' on "
+            "2026-01-01, by the date of this succession (2026-01-01); name 'OKM' as the successor",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        # The day after is fine: by then the successor was still there.
+        "a successor succeeded only after the succession",
+        lambda folder: write(
+            VALID.replace(
+                "    abbreviations: [EDUFI]\n",
+                "    abbreviations: [EDUFI]\n"
+                "    successor: {agency: OKM, since: 2026-01-02, source: x}\n",
+            )
+            .replace(KARVI, KARVI + "    successor: {agency: OPH, since: 2026-01-01, source: x}\n")
+            .encode("utf-8")
+        )(folder),
+        0,
+        (),
+    ),
+    Case(
+        "a succession on the day the document was published",
+        succession("{agency: OPH, since: 2023-04-14, source: HE 31/2025 vp}"),
+        0,
+        (),
+    ),
+    Case(
         "a succession dated on a day that does not exist",
         succession("{agency: OPH, since: 2026-02-30, source: HE 31/2025 vp}"),
         1,
