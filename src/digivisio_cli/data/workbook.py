@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digivisio_cli.data.rules import hidden_character
 from digivisio_cli.data.source import read_bytes
 from digivisio_cli.domain.status import HEALTHS, STATES
 from digivisio_cli.domain.tracking import (
@@ -97,11 +98,14 @@ class Cell:
 
 @dataclass
 class Table:
-    """A sheet or a CSV as read: its name for messages, headers, rows (each with its place)."""
+    """A sheet or a CSV as read: its name for messages, headers, rows (each with its place).
+
+    A file that could not be read, or an empty CSV, has no headers and no rows.
+    """
 
     name: str
-    header: list[Cell]
-    rows: list[tuple[str, list[Cell]]]
+    header: list[Cell] = field(default_factory=list)
+    rows: list[tuple[str, list[Cell]]] = field(default_factory=list)
     snapshot: Snapshot | None = None
     problems: list[SheetProblem] = field(default_factory=list)
 
@@ -224,7 +228,7 @@ def _whole(text: str) -> int | None:
 
 
 def _unreadable(name: str, reason: str) -> Table:
-    return Table(name, [], [], None, [_p(name, "imp_unreadable", reason=reason)])
+    return Table(name, problems=[_p(name, "imp_unreadable", reason=reason)])
 
 
 # --- reading a CSV -------------------------------------------------------------------------
@@ -235,7 +239,7 @@ def _read_csv(content: bytes, name: str) -> Table:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _unreadable(name, f"not UTF-8 text (byte {exc.start})")
-    first = text.split("\n", 1)[0]
+    first = text.partition("\n")[0]
     separator = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     records: list[tuple[int, list[str]]] = []
@@ -247,16 +251,15 @@ def _read_csv(content: bytes, name: str) -> Table:
     except csv.Error as exc:
         return _unreadable(name, f"line {reader.line_num}: {exc}")
     if not records:
-        return Table(name, [], [])
-    head = records[0][1]
-    header = [Cell(v, f"{name}:1: column {v}") for v in head]
+        return Table(name)
+    first_line, head = records[0]
+    header = [Cell(v, f"{name}:{first_line}: column {v}") for v in head]
+    # A cell past the last header belongs to no column, and nothing reads it: a row keeps only
+    # the cells under a header (a shorter row is filled out with empty cells where it is read).
     rows = [
         (
             f"{name}:{n}",
-            [
-                Cell(v, f"{name}:{n}: column {head[j] if j < len(head) else j + 1}")
-                for j, v in enumerate(values)
-            ],
+            [Cell(v, f"{name}:{n}: column {h}") for h, v in zip(head, values, strict=False)],
         )
         for n, values in records[1:]
     ]
@@ -277,7 +280,9 @@ def _text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = _strip(value)
+    # A cell's line breaks as the log keeps them: a spreadsheet or an editor may end a line in a
+    # cell with CR LF or CR, and a CR in the log would make it unreadable (data/rules.py).
+    text = _strip(value).replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > 1 and text[0] == "'" and text[1] in _GUARDED:
         text = text[1:]
     return text or None
@@ -335,7 +340,17 @@ class _Checker:
             except (ValueError, OverflowError):
                 self.problems.append(_p(cell.place, "imp_bad_date", value=cell.value))
                 return False, None
-        return True, _text(cell.value)
+        text = _text(cell.value)
+        hidden = hidden_character(text) if text is not None else None
+        if hidden is not None:
+            # Written to the log, the text would make it unreadable: the log refuses such a
+            # character when it is read (data/rules.py), as ``status set`` refuses it when typed.
+            field = label(f"col_{column}", self.lang)
+            self.problems.append(
+                _p(cell.place, "p_hidden_char", field=field, code=f"{ord(hidden):04X}")
+            )
+            return False, None
+        return True, text
 
 
 def _columns(table: Table, problems: list[SheetProblem]) -> dict[str, int]:
@@ -426,7 +441,7 @@ def _snapshot_rows(
     out: dict[int, SnapshotRow] = {}
     claimed: set[str] = set()
     for n, (ident, place) in enumerate(ids):
-        row = at_row.get(_row_number(place))
+        row = at_row.get(_order(place)[0])
         if row is not None and row.measure == ident and ident not in claimed:
             out[n] = row
             claimed.add(ident)
@@ -437,21 +452,23 @@ def _snapshot_rows(
             out[n] = exported[ident]
             claimed.add(ident)
             continue
-        row = at_row.get(_row_number(place))
+        row = at_row.get(_order(place)[0])
         if row is not None and row.measure != ident:
             problems.append(_p(place, "imp_id_changed", value=ident, expected=row.measure))
     return out
 
 
-def _row_number(place: str) -> int:
-    digits = re.search(r"(\d+)$", place)
-    return int(digits.group(1)) if digits else 0
+def _order(place: str) -> tuple[int, int | str]:
+    """Problems in reading order: by row (line), then by column.
 
-
-def _order(place: str) -> tuple[int, str]:
-    """Problems in reading order: by row (line), then by column."""
+    A workbook's row number is also how an id's place finds the snapshot row exported there.
+    """
     found = re.search(r"!([A-Z]+)(\d+)$", place)
     if found:
-        return int(found.group(2)), found.group(1).rjust(3)
-    line = re.search(r":(\d+)(?::|$)", place)
+        from openpyxl.utils import column_index_from_string
+
+        return int(found.group(2)), column_index_from_string(found.group(1))
+    # A CSV's place is FILE:LINE or FILE:LINE: column NAME. The last such line number is the
+    # one: the file's name may hold one too ("meeting 10:30:00.csv").
+    line = re.search(r".*:(\d+)(?::|$)", place)
     return (int(line.group(1)) if line else 0), place

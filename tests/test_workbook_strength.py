@@ -1,0 +1,237 @@
+"""What reading a tracking workbook or CSV back does, pinned where mutation testing (issue 12)
+found it unpinned: the places problems are given at and their order, how a CSV's separator and
+line ends are found, what an unreadable or empty file reads as, and what a cell may hold.
+
+Each test reads a file through :func:`digivisio_cli.data.workbook.read` (or imports it through
+the command line, in-process) and checks the problems as the user reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+
+from conftest import Invoke
+from digivisio_cli.app.report import sheet_problem_line
+from digivisio_cli.data.workbook import ReadSheet, read
+from digivisio_cli.domain.model import Dataset
+from digivisio_cli.errors import SheetProblem
+from digivisio_cli.text import MAX_ECHO
+from test_tracking_sheet import export_book
+
+IDS = ("3.1.1.1", "3.1.1.2", "3.1.1.3")
+
+
+def read_csv(folder: Path, text: str | bytes, name: str = "meeting.csv") -> ReadSheet:
+    """``text`` written as a CSV (exactly these bytes) and read back against :data:`IDS`."""
+    path = folder / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return read(path, IDS, "en")
+
+
+def lines(sheet: ReadSheet) -> list[str]:
+    """The sheet's problems as ``status import`` prints them (English)."""
+    return [sheet_problem_line(p) for p in sheet.problems]
+
+
+def one_sheet_book(path: Path, title: str, *rows: Sequence[object]) -> Path:
+    """A workbook of one sheet named ``title`` holding ``rows`` (no snapshot)."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    wb.save(path)
+    return path
+
+
+# --- the places problems are given at ------------------------------------------------------
+
+
+def test_a_sheet_name_with_spaces_or_quotes_is_quoted_in_places_as_spreadsheets_write_it(
+    tmp_path: Path,
+) -> None:
+    odd = read(one_sheet_book(tmp_path / "a.xlsx", "Bob's sheet", ["Item"]), IDS, "en")
+    plain = read(one_sheet_book(tmp_path / "b.xlsx", "Budget_2024", ["Item"]), IDS, "en")
+    assert [p.place for p in odd.problems] == ["'Bob''s sheet'!A1"]
+    assert [p.place for p in plain.problems] == ["Budget_2024!A1"]
+    assert (odd.sheet, plain.sheet) == ("Bob's sheet", "Budget_2024")
+
+
+def test_a_long_value_is_cut_in_its_message_but_the_list_of_headers_is_not(
+    tmp_path: Path,
+) -> None:
+    long_state = "x" * (MAX_ECHO + 10)
+    sheet = read_csv(tmp_path, f"id,state\n3.1.1.1,{long_state}\n")
+    assert sheet.problems[0].params == (("value", "x" * MAX_ECHO + "…"),)
+    # Each header is cut on its own; the list of them may be longer than one echoed value.
+    headers = [f"Heading number {n} of a sheet" for n in range(5)]
+    sheet = read_csv(tmp_path, ",".join(headers) + "\n")
+    assert sheet.problems[0].params == (("headers", ", ".join(headers)),)
+    assert len(sheet.problems[0].params[0][1]) > MAX_ECHO
+
+
+def test_a_csv_header_problem_is_at_line_one_of_the_file(tmp_path: Path) -> None:
+    sheet = read_csv(tmp_path, "id,text\n3.1.1.1,x\n")
+    assert [p.place for p in sheet.problems] == [f"{tmp_path / 'meeting.csv'}:1: column id"]
+
+
+def test_a_csv_reads_as_the_sheet_named_by_its_path(tmp_path: Path) -> None:
+    sheet = read_csv(tmp_path, "id,state\n3.1.1.1,done\n")
+    assert sheet.sheet == str(tmp_path / "meeting.csv") and sheet.problems == ()
+    assert [(r.measure, r.values) for r in sheet.rows] == [("3.1.1.1", {"state": "done"})]
+
+
+# --- files that cannot be read, or hold nothing --------------------------------------------
+
+
+def test_a_csv_the_csv_reader_refuses_is_one_problem_at_the_file_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    # The csv module's limit on one field (131,072 characters) is the error a CSV file can meet.
+    sheet = read_csv(tmp_path, 'id,new_note\n3.1.1.1,"' + "x" * 140_000 + '"\n')
+    path = str(tmp_path / "meeting.csv")
+    reason = "line 2: field larger than field limit (131072)"
+    assert sheet.problems == (SheetProblem(path, "imp_unreadable", (("reason", reason),)),)
+    assert sheet.sheet == path and sheet.rows == () and sheet.snapshot is None
+
+
+def test_an_empty_csv_has_no_id_column_and_says_so_at_the_file(tmp_path: Path) -> None:
+    for text in ("", "\n"):
+        sheet = read_csv(tmp_path, text)
+        path = str(tmp_path / "meeting.csv")
+        assert lines(sheet) == [f"{path}: no ID column (the headers are: –)"], repr(text)
+        assert sheet.sheet == path and sheet.rows == ()
+
+
+def test_a_snapshot_row_that_is_no_row_number_is_passed_over(
+    cli: Invoke, tmp_path: Path, bundled: Dataset
+) -> None:
+    # A hand-written line below the snapshot's rows (or one a spreadsheet left) is not a row.
+    book = export_book(cli, tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["digivisio"].append(["checked by the secretary"])
+    wb["Tracking"]["E2"] = "done"
+    wb.save(book)
+    sheet = read(book, [m.id for m in bundled.measures], "en")
+    assert sheet.problems == () and sheet.snapshot is not None
+    assert len(sheet.snapshot.rows) == 44
+    assert sheet.rows[0].values["state"] == "done"
+    assert sheet.rows[0].snapshot == sheet.snapshot.rows[0]
+
+
+# --- a CSV's separator and line ends -------------------------------------------------------
+
+
+def test_the_separator_is_chosen_by_the_first_line_only(tmp_path: Path) -> None:
+    # A semicolon CSV (as Excel writes one in Finland) whose notes are full of commas.
+    sheet = read_csv(
+        tmp_path, "id;new_note\n3.1.1.1;Budget, schedule, staff, rooms agreed\n3.1.1.2;x\n"
+    )
+    assert sheet.problems == ()
+    assert [(r.measure, r.note) for r in sheet.rows] == [
+        ("3.1.1.1", "Budget, schedule, staff, rooms agreed"),
+        ("3.1.1.2", "x"),
+    ]
+
+
+def test_a_one_line_csv_gets_its_separator_from_that_line(tmp_path: Path) -> None:
+    sheet = read_csv(tmp_path, "id;state")
+    assert sheet.problems == () and sheet.rows == ()
+
+
+def test_as_many_semicolons_as_commas_is_a_comma_csv(tmp_path: Path) -> None:
+    # A header someone added, quoted, with semicolons in it: the commas still separate.
+    sheet = read_csv(tmp_path, 'id,state,"Notes; questions; actions"\n3.1.1.1,done,x\n')
+    assert sheet.problems == ()
+    assert [(r.measure, r.values) for r in sheet.rows] == [("3.1.1.1", {"state": "done"})]
+
+
+def test_a_csv_whose_lines_end_in_cr_alone_is_read(tmp_path: Path) -> None:
+    sheet = read_csv(tmp_path, "id,state\r3.1.1.1,done\r3.1.1.2,on hold\r")
+    assert sheet.problems == ()
+    assert [(r.measure, r.values["state"]) for r in sheet.rows] == [
+        ("3.1.1.1", "done"),
+        ("3.1.1.2", "on-hold"),
+    ]
+
+
+def test_a_line_break_in_a_cell_is_kept_as_a_plain_line_feed(tmp_path: Path) -> None:
+    sheet = read_csv(
+        tmp_path,
+        'id,new_note\r\n3.1.1.1,"Kick-off\r\nheld"\r\n3.1.1.2,"Old\rMac"\r\n3.1.1.3,"a\nb"\r\n',
+    )
+    assert sheet.problems == ()
+    assert [r.note for r in sheet.rows] == ["Kick-off\nheld", "Old\nMac", "a\nb"]
+
+
+def test_rows_shorter_or_longer_than_the_header_are_read(tmp_path: Path) -> None:
+    # Trailing empty cells left out, and a stray value past the last header.
+    sheet = read_csv(tmp_path, "id,state,owner\n3.1.1.1,done\n3.1.1.2,,OPH,extra\n")
+    assert sheet.problems == ()
+    assert [(r.measure, dict(r.values)) for r in sheet.rows] == [
+        ("3.1.1.1", {"state": "done", "owner": None}),
+        ("3.1.1.2", {"state": None, "owner": "OPH"}),
+    ]
+
+
+# --- what a cell may hold ------------------------------------------------------------------
+
+
+def test_a_control_character_in_a_text_cell_is_a_problem_at_its_cell(tmp_path: Path) -> None:
+    sheet = read_csv(tmp_path, "id,owner,new_note\n3.1.1.1,OPH,bell\x07\n3.1.1.2,\x1bK,\n")
+    path = tmp_path / "meeting.csv"
+    assert lines(sheet) == [
+        f"{path}:2: column new_note: New note: holds the invisible control character U+0007; "
+        "delete it",
+        f"{path}:3: column owner: Owner: holds the invisible control character U+001B; delete it",
+    ]
+    assert sheet.rows == ()
+
+
+def test_importing_a_control_character_is_refused_and_the_log_stays_readable(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    # Written to the log, the character would make every later command refuse the log.
+    log = tmp_path / "status.yaml"
+    result = cli(["--status", str(log), "status", "set", "3.1.1.1", "in-progress"])
+    assert result.exit_code == 0, result.stderr
+    before = log.read_bytes()
+    sheet = tmp_path / "meeting.csv"
+    sheet.write_bytes(b"id,new_note\n3.1.1.1,bell\x07\n")
+    result = cli(["--status", str(log), "status", "import", str(sheet)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{sheet}:2: column new_note: New note: holds the invisible control character U+0007; "
+        "delete it",
+        f"{sheet}: 1 problem; nothing was written.",
+    ]
+    assert log.read_bytes() == before
+
+
+# --- the order problems are listed in ------------------------------------------------------
+
+
+def test_csv_problems_are_listed_by_line_number_not_as_text(tmp_path: Path) -> None:
+    # Lines 2 to 10, empty rows but for two bad dates, on lines 3 and 10.
+    body = "".join({3: "3.1.1.1,soon\n", 10: "3.1.1.2,soon\n"}.get(n, ",\n") for n in range(2, 11))
+    for name in ("meeting.csv", "meeting 10:30:00.csv"):
+        # A time of day in the file's name is no line number.
+        sheet = read_csv(tmp_path, "id,due\n" + body, name)
+        path = tmp_path / name
+        assert [p.place for p in sheet.problems] == [
+            f"{path}:3: column due",
+            f"{path}:10: column due",
+        ]
+
+
+def test_problems_in_a_row_are_listed_by_column_then_rows_by_number(tmp_path: Path) -> None:
+    # The state column moved far right (column AB) by someone who inserted columns.
+    header = ["ID", None, None, None, None, "Health", *[None] * 21, "State"]
+    row = ["3.1.1.1", None, None, None, None, "so-so", *[None] * 21, "Donne"]
+    other = ["3.1.1.2", None, None, None, None, "so-so"]
+    book = one_sheet_book(tmp_path / "a.xlsx", "Tracking", header, *[[None]] * 7, other, row)
+    sheet = read(book, IDS, "en")
+    assert [p.place for p in sheet.problems] == ["Tracking!F9", "Tracking!F10", "Tracking!AB10"]
