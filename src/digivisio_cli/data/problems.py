@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from digivisio_cli.errors import Problem
 from digivisio_cli.i18n import message
+from digivisio_cli.settings import DEFAULT_LANG
 
 
 def problem(
     file: str, line: int | None, key: str, measure: str | None = None, /, **params: object
 ) -> Problem:
     """The problem ``key`` (a message of :mod:`digivisio_cli.strings`) at ``file:line``."""
-    return Problem(file, line, message(key, "en", **params), measure, key, tuple(params.items()))
+    # DEFAULT_LANG is English, the messages' own language: no catalog is read for it.
+    english = message(key, DEFAULT_LANG, **params)
+    return Problem(file, line, english, measure, key, tuple(params.items()))

@@ -261,6 +261,7 @@ def _unknown_measure(
         have = [m.id for m in dataset.measures if m.goal == goal]
         span = f"{have[0]}–{have[-1]}" if have else "–"
         return "p_log_removed", {"value": _q(ident), "goal": goal, "span": span}
-    close = difflib.get_close_matches(ident, sorted(measures), n=3, cutoff=0.6)
+    # difflib's defaults: at most three ids, each at least 0.6 alike.
+    close = difflib.get_close_matches(ident, sorted(measures))
     key = "p_log_unknown_measure" + ("_close" if close else "")
     return key, {"value": _q(ident), "close": ", ".join(close)}

@@ -170,7 +170,10 @@ def _row_changes(row: EditedRow, now: Current) -> tuple[list[FieldChange], list[
         if row.snapshot is not None and held != old:
             conflicts.append(Conflict(change, "log", held))
     if row.note and row.note not in now.notes:
-        changes.append(FieldChange(row.measure, NOTE, None, row.note, row.places.get(NOTE, "")))
+        # A note whose cell is not known is placed at its row, as a field's is.
+        changes.append(
+            FieldChange(row.measure, NOTE, None, row.note, row.places.get(NOTE, row.place))
+        )
     text_moved = row.snapshot is not None and row.snapshot.text_hash != now.text_hash
     if changes and text_moved:
         taken = {id(c.change) for c in conflicts}

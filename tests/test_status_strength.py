@@ -1,0 +1,106 @@
+"""The status log's checks and the import's rules, pinned where mutation testing (issue 12)
+found them unpinned: how an id that is no measure is worded when its goal or theme has no
+measures left, and how the import places, skips and classifies changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SMALL, Invoke
+from digivisio_cli.domain.tracking import (
+    NOTE,
+    Current,
+    EditedRow,
+    SnapshotRow,
+    plan_import,
+)
+
+# --- ids in the log that are no measure ----------------------------------------------------
+
+
+def test_an_id_under_a_goal_or_theme_with_no_measures_left_is_worded_without_examples(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    # The small data file without its one measure of goal 3.10.1 (and so of theme 3.10).
+    text = SMALL.read_text(encoding="utf-8")
+    data = tmp_path / "data.yaml"
+    data.write_text(text[: text.index('  - id: "3.10.1.1"')], encoding="utf-8")
+    log = tmp_path / "status.yaml"
+    entries = "".join(
+        f'  - measure: "{ident}"\n    date: 2024-01-15\n'
+        for ident in ("3.10.1.1", "3.10.1", "3.10", "3.1.1.1", "zzz")
+    )
+    log.write_text("schema_version: 1\nentries:\n" + entries, encoding="utf-8")
+    result = cli(["--data", str(data), "--status", str(log), "status", "log"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{log}:3: measure: the data file no longer has '3.10.1.1' (goal 3.10.1 has –); was it "
+        "removed or renumbered?",
+        f"{log}:5: measure: '3.10.1' is a goal, not a measure; an entry reports on one measure",
+        f"{log}:7: measure: '3.10' is a theme, not a measure; an entry reports on one measure",
+        f"{log}:11: measure: no measure has the id 'zzz'",
+        f"{log}: 4 problems; nothing was loaded.",
+    ]
+
+
+# --- the import's rules --------------------------------------------------------------------
+
+
+def edited(
+    values: dict[str, str | None],
+    places: dict[str, str],
+    note: str | None = None,
+    snapshot: SnapshotRow | None = None,
+) -> EditedRow:
+    """Row 2 of a sheet, for measure 3.1.1.1, with only the cells given."""
+    return EditedRow("3.1.1.1", "Tracking!A2", values, note, places, snapshot)
+
+
+def test_a_column_the_sheet_lacks_does_not_hide_the_columns_after_it() -> None:
+    # A sheet with the health column but no state column (state comes first in FIELDS).
+    plan = plan_import([edited({"health": "at-risk"}, {"health": "Tracking!F2"})], {})
+    assert [(c.field, c.new, c.place) for c in plan.changes] == [
+        ("health", "at-risk", "Tracking!F2")
+    ]
+    assert plan.entries[0].sets == {"health": "at-risk"}
+
+
+def test_a_change_whose_cell_is_not_known_is_placed_at_its_row() -> None:
+    plan = plan_import([edited({"owner": "OPH"}, {}, note="Kick-off held")], {})
+    assert [(c.field, c.place) for c in plan.changes] == [
+        ("owner", "Tracking!A2"),
+        (NOTE, "Tracking!A2"),
+    ]
+
+
+def test_a_new_note_is_placed_at_its_own_cell() -> None:
+    plan = plan_import([edited({}, {NOTE: "Tracking!J2"}, note="Kick-off held")], {})
+    assert [(c.field, c.new, c.place) for c in plan.changes] == [
+        (NOTE, "Kick-off held", "Tracking!J2")
+    ]
+
+
+def test_a_measure_never_reported_is_compared_with_empty_values() -> None:
+    # No snapshot (a CSV) and no entry in the log for the measure.
+    plan = plan_import([edited({"state": "done", "owner": None}, {"state": "x.csv:2"})], {})
+    assert [(c.field, c.old, c.new) for c in plan.changes] == [("state", None, "done")]
+    assert plan.conflicts == () and plan.entries[0].sets == {"state": "done"}
+
+
+def test_a_change_in_conflict_with_the_log_is_not_a_text_conflict_as_well() -> None:
+    # Exported as in progress with text t0; since then the log says on hold and the text is t1.
+    snap = SnapshotRow(2, "3.1.1.1", "t0", {"state": "in-progress"})
+    row = edited(
+        {"state": "done"},
+        {"state": "Tracking!E2", NOTE: "Tracking!J2"},
+        note="Kick-off held",
+        snapshot=snap,
+    )
+    now = {"3.1.1.1": Current({"state": "on-hold"}, frozenset(), "t1")}
+    plan = plan_import([row], now)
+    assert [(c.change.field, c.reason, c.log) for c in plan.conflicts] == [
+        ("state", "log", "on-hold"),
+        (NOTE, "text", None),
+    ]
+    assert plan.entries == ()
