@@ -235,3 +235,20 @@ def test_problems_in_a_row_are_listed_by_column_then_rows_by_number(tmp_path: Pa
     book = one_sheet_book(tmp_path / "a.xlsx", "Tracking", header, *[[None]] * 7, other, row)
     sheet = read(book, IDS, "en")
     assert [p.place for p in sheet.problems] == ["Tracking!F9", "Tracking!F10", "Tracking!AB10"]
+
+
+def test_an_id_typed_over_with_the_id_of_a_row_below_is_caught_at_its_place(
+    cli: Invoke, tmp_path: Path, bundled: Dataset
+) -> None:
+    # The row below still holds its exported id at its exported place: that row is the id's,
+    # and the row above, whose cells would land on it, was typed over.
+    book = export_book(cli, tmp_path)
+    wb = openpyxl.load_workbook(book)
+    below = wb["Tracking"]["A4"].value
+    wb["Tracking"]["A3"] = below
+    wb.save(book)
+    sheet = read(book, [m.id for m in bundled.measures], "en")
+    assert lines(sheet) == [
+        f"Tracking!A3: id '{below}' differs from the exported '3.1.1.2' of this row",
+        f"Tracking!A4: '{below}' is given twice (first at Tracking!A3)",
+    ]
