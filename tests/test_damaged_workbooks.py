@@ -167,6 +167,16 @@ CATALOGUE = [
         ("{path}:3: column due: not a date: 'soon' (write YYYY-MM-DD)", refused(1)),
     ),
     Case(
+        # Written into the log, it would make every later command refuse the log.
+        "CSV with a control character in a note",
+        raw(b"id;state;new note\n3.1.1.1;done;ring\x07bell\n", "meeting.csv"),
+        (
+            "{path}:2: column new note: New note: holds the invisible control character "
+            "U+0007; delete it",
+            refused(1),
+        ),
+    ),
+    Case(
         "zip that is no workbook",
         raw(b"PK\x03\x04" + b"\0" * 64),
         (
