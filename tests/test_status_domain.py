@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -222,3 +223,23 @@ def test_a_log_restores_its_entries_only_when_they_are_asked_for() -> None:
     assert log.entries == log_entries and calls == [1]
     assert log == S.StatusLog(1, log_entries)
     assert S.StatusLog(1, log_entries).current() == log.current()
+
+
+def test_an_entry_keeps_its_place_and_author_and_refuses_unknown_fields() -> None:
+    e = S.StatusEntry.make("1.1", D(2026, 1, 1), by="A. K.", line=7, note="n", state="done")
+    assert (e.by, e.line, e.note, e.state, e.given) == ("A. K.", 7, "n", "done", {"state"})
+    with pytest.raises(TypeError, match=r"^not a carried field: colour, size$"):
+        S.StatusEntry.make("1.1", D(2026, 1, 1), size=1, colour="red")
+    assert S.StatusEntry.make("1.1", D(2026, 1, 1)).line == 0  # not read from a file
+
+
+def test_by_agency_there_is_no_unassigned_group_when_every_measure_has_an_agency(
+    small: object,
+) -> None:
+    from digivisio_cli.domain.model import Dataset
+
+    assert isinstance(small, Dataset)
+    everyone = {m.id: ["OKM"] for m in small.measures}
+    keys = [key for key, _ in S.groups(small, "agency", responsible=everyone)]
+    assert keys == [a.code for a in small.agencies]
+    assert [key for key, _ in S.groups(small, "agency")][-1] is None  # 3.1.1.4 has none
