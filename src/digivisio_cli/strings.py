@@ -191,6 +191,14 @@ LABELS: dict[str, Source] = {
     "fill_in_error_title": "Not valid",
     "fill_in_error_list": "Choose one of the values in the list.",
     "fill_in_error_date": "Enter a date.",
+    # Click's usage errors (app/usage.py): the usage line's words, the kinds of number.
+    "usage_prefix": "Usage:",
+    "usage_options": "[OPTIONS]",
+    "usage_command_args": "COMMAND [ARGS]...",
+    "click_int": "int",
+    "click_int_range": "int range",
+    "click_float": "float",
+    "click_float_range": "float range",
 }
 
 MESSAGES: dict[str, Source] = {
@@ -421,4 +429,29 @@ MESSAGES: dict[str, Source] = {
     "p_log_removed": "measure: the data file no longer has {value} (goal {goal} has {span}); was it removed or renumbered?",
     "p_log_unknown_measure": "measure: no measure has the id {value}",
     "p_log_unknown_measure_close": "measure: no measure has the id {value}; did you mean {close}?",
+    # Click's usage errors, worded again from what the exception holds (app/usage.py).
+    "usage_try": "Try '{command}' for help.",
+    "usage_error": "Error: {text}",
+    "usage_no_such_command": "No such command {command}.",
+    "usage_did_you_mean_command": Plural("Did you mean {options}?", "Did you mean {options}?"),
+    "usage_no_such_option": "No such option: {option}",
+    "usage_possible_options": Plural(
+        "(Possible options: {options})", "(Possible options: {options})"
+    ),
+    "usage_missing_command": "Missing command.",
+    "usage_missing_argument": "Missing argument {name}.",
+    "usage_missing_option": "Missing option {name}.",
+    "usage_missing_parameter": "Missing parameter {name}.",
+    "usage_choose_from": "Choose from:\n\t{choices}",
+    "usage_invalid_value": "Invalid value: {problem}",
+    "usage_invalid_option_value": "Invalid value for {name}: {problem}",
+    "usage_invalid_argument_value": "Invalid value for {name}: {problem}",
+    "usage_not_a_choice": "{given} is not one of {choices}.",
+    "usage_not_a_number": "{given} is not a valid {kind}.",
+    "usage_out_of_range": "{given} is not in the range {range}.",
+    "usage_option_needs_value": "Option {option} requires an argument.",
+    "usage_option_takes_no_value": "Option {option} does not take a value.",
+    "usage_extra_arguments": Plural(
+        "Got unexpected extra argument(s) ({args})", "Got unexpected extra argument(s) ({args})"
+    ),
 }
