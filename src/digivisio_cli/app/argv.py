@@ -72,12 +72,15 @@ def valued_options(command: Any) -> frozenset[str]:
 
 
 def lang_from_argv(args: list[str]) -> Lang:
-    """The language asked for on the command line (for errors raised before options are parsed)."""
+    """The language asked for on the command line, else $DIGIVISIO_LANG or the locale: the one
+    that words every error, Click's usage errors too (some come before ``--lang`` is parsed)."""
     for i, arg in enumerate(args):
         if arg in ("--lang", "-l") and i + 1 < len(args) and (lang := as_lang(args[i + 1])):
             return lang
         if arg.startswith("--lang=") and (lang := as_lang(arg[7:])):
             return lang
+        if arg.startswith("-l") and (lang := as_lang(arg[2:])):
+            return lang  # -lfi, as Click reads a short option with its value attached
     return detect_lang()
 
 

@@ -16,6 +16,7 @@ import typer
 
 from digivisio_cli.app.options import FormatOpt, complete_ids
 from digivisio_cli.app.session import Options, dataset, emit, opts, status_log
+from digivisio_cli.app.usage import CommandGroup
 from digivisio_cli.errors import DataFileError, UnknownNameError, UsageError
 from digivisio_cli.i18n import label, message
 from digivisio_cli.settings import LANGS, Lang
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from digivisio_cli.domain.status import StatusLog
 
 status_app = typer.Typer(
+    cls=CommandGroup,  # an unknown subcommand is worded in the reader's language
     name="status",
     help="How far along each measure is, from a status log (--status PATH; docs/status.md).",
     invoke_without_command=True,
