@@ -16,23 +16,28 @@ NOT_CAUGHT = {0, 5, 33}
 
 
 def main(root: Path = Path("mutants/src")) -> int:
-    """Print a Markdown table: module, mutants checked, caught, score; return 1 if none found."""
+    """Print a Markdown table: module, mutants, checked, caught, score; return 1 if none found.
+
+    The last row is the domain and data layers together.
+    """
     rows = []
     for meta in sorted(root.rglob("*.py.meta")):
         codes = list(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values())
-        checked = [c for c in codes if c in CAUGHT or c in NOT_CAUGHT]
-        if not checked:
+        if not codes:
             continue
+        checked = [c for c in codes if c in CAUGHT or c in NOT_CAUGHT]
         caught = sum(c in CAUGHT for c in checked)
         module = ".".join(meta.relative_to(root).with_suffix("").with_suffix("").parts)
-        rows.append((module, len(checked), caught))
+        rows.append((module.removeprefix("digivisio_cli."), len(codes), len(checked), caught))
     if not rows:
-        print("no checked mutants under", root, file=sys.stderr)
+        print("no mutants under", root, file=sys.stderr)
         return 1
-    print("| module | mutants | caught | score |")
-    print("|---|---|---|---|")
-    for module, checked, caught in rows:
-        print(f"| `{module}` | {checked} | {caught} | {100 * caught / checked:.1f} % |")
+    print("| module | mutants | checked | caught | score |")
+    print("|---|---|---|---|---|")
+    total = ("all", *(sum(r[i] for r in rows) for i in (1, 2, 3)))
+    for module, count, checked, caught in [*rows, total]:
+        score = f"{100 * caught / checked:.1f} %" if checked else "—"
+        print(f"| `{module}` | {count} | {checked} | {caught} | {score} |")
     return 0
 
 
