@@ -243,3 +243,8 @@ def test_by_agency_there_is_no_unassigned_group_when_every_measure_has_an_agency
     keys = [key for key, _ in S.groups(small, "agency", responsible=everyone)]
     assert keys == [a.code for a in small.agencies]
     assert [key for key, _ in S.groups(small, "agency")][-1] is None  # 3.1.1.4 has none
+
+
+def test_a_log_without_entries_or_a_way_to_restore_them_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match=r"^a StatusLog needs its entries or a way to restore them$"):
+        S.StatusLog(1, None)
