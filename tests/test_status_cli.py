@@ -401,3 +401,10 @@ def test_a_failed_write_leaves_the_old_log_and_no_temporary_file(
     assert result.exit_code == 1 and "No space left on device" in result.stderr
     assert log.read_bytes() == before
     assert sorted(p.name for p in log.parent.iterdir()) == ["status.yaml", "status.yaml.lock"]
+
+
+def test_a_mistyped_status_subcommand_gets_the_near_one_suggested(cli: Invoke) -> None:
+    # A run builds only the subcommands it names; a name that matches none keeps them all.
+    result = cli(["status", "sett"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: No such command 'sett'. Did you mean 'set'?"

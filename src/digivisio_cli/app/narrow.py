@@ -40,20 +40,27 @@ def only(app: typer.Typer, name: str | None, rest: Sequence[str] = ("--help",)) 
     if not commands and not groups:
         return app
     if not {"--help", "-h"} & set(rest):
-        groups = [group_only(g, set(rest)) for g in groups]
+        groups = [group_only(g, rest) for g in groups]
     only = copy.copy(app)
     only.registered_commands = commands
     only.registered_groups = groups
     return only
 
 
-def group_only(group: typer.models.TyperInfo, words: set[str]) -> typer.models.TyperInfo:
-    """``group`` with only the subcommands that ``words`` name (none: its own callback runs)."""
+def group_only(group: typer.models.TyperInfo, rest: Sequence[str]) -> typer.models.TyperInfo:
+    """``group`` with only the subcommands that ``rest`` names (none: its own callback runs).
+
+    A first word that is no option and names no subcommand is a mistyped subcommand
+    (``status sett``): the group is kept whole, so that Click can suggest the near ones.
+    """
     inner = group.typer_instance
     if inner is None:
         return group
+    named = [c for c in inner.registered_commands if c.name in set(rest)]
+    if not named and rest and not rest[0].startswith("-"):
+        return group
     narrowed = copy.copy(inner)
-    narrowed.registered_commands = [c for c in inner.registered_commands if c.name in words]
+    narrowed.registered_commands = named
     narrowed.registered_groups = []
     copied = copy.copy(group)
     copied.typer_instance = narrowed
