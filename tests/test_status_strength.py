@@ -104,3 +104,46 @@ def test_a_change_in_conflict_with_the_log_is_not_a_text_conflict_as_well() -> N
         (NOTE, "text", None),
     ]
     assert plan.entries == ()
+
+
+# --- what the cache keeps of a log (data.status.CachedLog) -----------------------------------
+
+
+def test_the_cache_keeps_each_measures_first_line_the_latest_date_and_the_entries() -> None:
+    import datetime as dt
+
+    from digivisio_cli.data.status import CachedLog
+    from digivisio_cli.domain.status import StatusEntry, StatusLog
+
+    entries = (
+        StatusEntry.make("3.1.1.1", dt.date(2026, 3, 1), line=3, state="in-progress"),
+        StatusEntry.make("3.1.1.2", dt.date(2026, 5, 1), line=6, state="done"),
+        StatusEntry.make("3.1.1.1", dt.date(2026, 4, 1), line=9, state="done"),
+    )
+    log = StatusLog(1, entries)
+    cached = CachedLog.of(log)
+    assert cached.first_lines == {"3.1.1.1": 3, "3.1.1.2": 6}
+    assert cached.latest == dt.date(2026, 5, 1)
+    assert cached.current == log.current()
+    restored = cached.log()
+    assert restored.schema_version == 1 and restored.entries == entries
+    assert CachedLog.of(StatusLog(1, ())).latest is None
+
+
+def test_a_cached_log_answers_the_current_status_without_restoring_its_entries() -> None:
+    import datetime as dt
+
+    from digivisio_cli.data.status import CachedLog
+    from digivisio_cli.domain.status import MeasureStatus
+
+    current = {"3.1.1.1": MeasureStatus("3.1.1.1", state="done", date=dt.date(2026, 1, 1))}
+    # Entries that cannot be restored: current() must not need them.
+    cached = CachedLog(current, {"3.1.1.1": 3}, dt.date(2026, 1, 1), b"not a pickle")
+    assert cached.log().current() == current
+
+
+def test_an_unreported_measure_has_the_empty_status_under_its_own_id() -> None:
+    from digivisio_cli.domain.status import StatusLog, status_of
+
+    assert status_of({}, "3.2.2.1").measure == "3.2.2.1"
+    assert StatusLog().schema_version == 1

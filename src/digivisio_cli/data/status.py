@@ -71,7 +71,7 @@ class CachedLog:
         for e in log.entries:
             first.setdefault(e.measure, e.line)
         latest = max((e.date for e in log.entries), default=None)
-        blob = pickle.dumps(log.entries, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(log.entries)  # the default protocol: entries are small objects
         return cls(log.current(), first, latest, blob)
 
     def log(self) -> StatusLog:
