@@ -130,3 +130,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     duration = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
     items.sort(key=lambda item: duration.get(item.nodeid, 0.0))
+
+
+def _hypothesis_profile() -> None:
+    """No deadline and no "too slow" health check: the examples stay the same, but a busy
+    two-core machine (a mutation run, CI beside other jobs) must not fail a property for speed."""
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "digivisio", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.load_profile("digivisio")
+
+
+_hypothesis_profile()
