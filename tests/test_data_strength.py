@@ -182,3 +182,64 @@ def test_each_kind_of_schema_error_gets_its_message(
 
     key, params = _schema_message(err, RAW)
     assert (key, {k: str(v) for k, v in params.items()}) == expected
+
+
+# --- reading files and the collector (data.source, data.rules, data.store) ---------------------
+
+
+def test_a_hidden_character_is_found_and_plain_text_has_none() -> None:
+    from digivisio_cli.data.rules import hidden_character
+
+    assert hidden_character("näkymätön\u200bväli") == "\u200b"
+    assert hidden_character("tavallinen teksti") is None
+
+
+def test_the_bundled_data_is_the_packaged_file_or_else_the_checkouts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digivisio_cli.data import source
+
+    module = tmp_path / "checkout" / "src" / "digivisio_cli" / "data" / "source.py"
+    module.parent.mkdir(parents=True)
+    monkeypatch.setattr(source, "__file__", str(module))
+    # Run from a checkout: the data file beside src/.
+    assert source.bundled_data_path() == tmp_path / "checkout" / "data" / "measures.yaml"
+    # Installed: the copy inside the package wins.
+    (module.parent / "measures.yaml").write_text("x", encoding="utf-8")
+    assert source.bundled_data_path() == module.parent / "measures.yaml"
+
+
+def test_a_stream_is_read_up_to_the_limit_and_refused_one_byte_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from digivisio_cli.data import source
+    from digivisio_cli.errors import DataFileError
+
+    monkeypatch.setattr(source, "MAX_BYTES", 10)
+    assert source.read_stream(io.BytesIO(b"x" * 10), "-") == b"x" * 10
+    with pytest.raises(DataFileError) as caught:
+        source.read_stream(io.BytesIO(b"x" * 11), "-")
+    assert [p.key for p in caught.value.problems] == ["p_too_large_over"]
+
+
+def test_the_collector_is_frozen_for_a_command_and_thawed_after_unless_the_program_froze_it() -> (
+    None
+):
+    import gc
+
+    from digivisio_cli.data import store
+
+    gc.unfreeze()
+    store.keep_out_of_collector()
+    assert gc.get_freeze_count() > 0
+    store.release()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # frozen by somebody else: left as it was
+    try:
+        store.keep_out_of_collector()
+        store.release()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
