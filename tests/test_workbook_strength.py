@@ -252,3 +252,101 @@ def test_an_id_typed_over_with_the_id_of_a_row_below_is_caught_at_its_place(
         f"Tracking!A3: id '{below}' differs from the exported '3.1.1.2' of this row",
         f"Tracking!A4: '{below}' is given twice (first at Tracking!A3)",
     ]
+
+
+# --- the hidden snapshot sheet, read from a stand-in for openpyxl's workbook -------------------
+
+
+class _Sheet:
+    def __init__(self, rows: list[tuple[object, ...]]) -> None:
+        self.rows = rows
+
+    def iter_rows(self, values_only: bool = True) -> list[tuple[object, ...]]:
+        return self.rows
+
+
+class _Book:
+    def __init__(self, sheets: dict[str, list[tuple[object, ...]]]) -> None:
+        self.sheets = sheets
+        self.sheetnames = list(sheets)
+
+    def __getitem__(self, name: str) -> _Sheet:
+        return _Sheet(self.sheets[name])
+
+
+def _snapshot_of(rows: list[tuple[object, ...]]) -> object:
+    from digivisio_cli.data.workbook import _read_snapshot
+
+    return _read_snapshot(_Book({"Tracking": [], "digivisio": rows}))
+
+
+def test_a_snapshot_is_read_key_by_key_then_row_by_row() -> None:
+    from digivisio_cli.domain.tracking import SNAPSHOT_MARK
+
+    snap = _snapshot_of(
+        [
+            (SNAPSHOT_MARK,),
+            ("data_sha256", "d1"),
+            ("log_sha256", "l1"),
+            ("lang",),  # a value left empty by a spreadsheet has no second cell
+            ("sheet", "Seuranta", "ignored"),
+            ("log_entries", 3.0),
+            (None, None),
+            ("row", "measure", "text_sha", "state", "health", "due", "owner", "link"),
+            (2, "3.1.1.1", "t1", "done", None, None, "OKM", None),
+            (3.0, "3.1.1.2", "t2"),  # a short row: the rest are empty
+        ]
+    )
+    assert snap is not None
+    assert (snap.data_hash, snap.log_hash, snap.lang, snap.sheet, snap.log_entries) == (  # type: ignore[attr-defined]
+        "d1",
+        "l1",
+        "",
+        "Seuranta",
+        3,
+    )
+    rows = snap.rows  # type: ignore[attr-defined]
+    assert [(r.row, r.measure, r.text_hash) for r in rows] == [
+        (2, "3.1.1.1", "t1"),
+        (3, "3.1.1.2", "t2"),
+    ]
+    assert rows[0].values == {
+        "state": "done",
+        "health": None,
+        "due": None,
+        "owner": "OKM",
+        "link": None,
+    }
+    assert all(v is None for v in rows[1].values.values())
+
+
+def test_a_snapshot_of_keys_only_has_no_rows() -> None:
+    from digivisio_cli.domain.tracking import SNAPSHOT_MARK
+
+    snap = _snapshot_of([(SNAPSHOT_MARK,), ("data_sha256", "d1")])
+    assert snap is not None and snap.rows == () and snap.data_hash == "d1"  # type: ignore[attr-defined]
+
+
+def test_no_snapshot_without_its_sheet_its_mark_or_any_rows() -> None:
+    from digivisio_cli.data.workbook import _read_snapshot
+    from digivisio_cli.domain.tracking import SNAPSHOT_MARK
+
+    assert _read_snapshot(object()) is None  # a CSV's "book" has no sheets at all
+    assert _read_snapshot(_Book({"Tracking": []})) is None
+    assert _snapshot_of([]) is None
+    assert _snapshot_of([(), (SNAPSHOT_MARK,)]) is None  # the mark must be in the first row
+    assert _snapshot_of([("something else",)]) is None
+
+
+def test_the_tracking_sheet_is_the_snapshots_then_one_with_a_tracking_title_then_the_first() -> (
+    None
+):
+    from digivisio_cli.data.workbook import _tracking_sheet
+    from digivisio_cli.domain.tracking import Snapshot
+
+    snap = Snapshot("", "", "", "fi", "Oma", 0, ())
+    assert _tracking_sheet(["Muu", "Oma", "Seuranta"], snap) == "Oma"
+    assert _tracking_sheet(["Muu", "Seuranta"], snap) == "Seuranta"  # renamed since the export
+    assert _tracking_sheet(["Other", "Tracking"], None) == "Tracking"
+    assert _tracking_sheet(["Other", "Uppföljning"], None) == "Uppföljning"
+    assert _tracking_sheet(["Other", "More"], None) == "Other"

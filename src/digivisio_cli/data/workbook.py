@@ -200,10 +200,11 @@ def _read_snapshot(book: object) -> Snapshot | None:
     while at < len(grid) and any(grid[at]):
         meta[grid[at][0]] = grid[at][1] if len(grid[at]) > 1 else ""
         at += 1
-    at += 1  # the blank row, then the header of the rows
     rows: list[SnapshotRow] = []
     width = len(SNAPSHOT_ROWS)
-    for cells in grid[at + 1 :]:
+    # Then a blank row, the header of the rows and the rows: a row is one that starts with its
+    # row number, which the blank row and the header do not.
+    for cells in grid[at:]:
         cells = (cells + [""] * width)[:width]
         number = _whole(cells[0])
         if number is None:
