@@ -243,3 +243,104 @@ def test_the_collector_is_frozen_for_a_command_and_thawed_after_unless_the_progr
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_name_the_system_cannot_look_up_is_refused_by_name() -> None:
+    from digivisio_cli.data.source import read_bytes
+    from digivisio_cli.errors import DataFileError
+
+    with pytest.raises(DataFileError) as caught:
+        read_bytes(Path("bad\0name.yaml"))
+    assert caught.value.path == "bad\0name.yaml"
+    assert [(p.file, p.key) for p in caught.value.problems] == [("bad\0name.yaml", "p_bad_name")]
+
+
+def test_the_size_limit_is_said_in_bytes_just_over_and_in_mib_from_twice_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digivisio_cli.data import source
+    from digivisio_cli.errors import DataFileError
+
+    monkeypatch.setattr(source, "MAX_BYTES", 10)
+    said = {}
+    for size in (10, 11, 19, 20, 30):
+        path = tmp_path / f"{size}.yaml"
+        path.write_bytes(b"x" * size)
+        try:
+            said[size] = len(source.read_bytes(path))
+        except DataFileError as exc:
+            said[size] = exc.problems[0].key
+    assert said == {
+        10: 10,
+        11: "p_too_large_bytes",
+        19: "p_too_large_bytes",
+        20: "p_too_large_mib",
+        30: "p_too_large_mib",
+    }
+
+
+def test_a_file_swapped_for_a_fifo_after_the_look_is_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    from digivisio_cli.data import source
+    from digivisio_cli.errors import DataFileError
+
+    path = tmp_path / "data.yaml"
+    path.write_bytes(b"schema_version: 1\n")
+    fifo = os.stat_result((stat.S_IFIFO | 0o644, 0, 0, 1, 0, 0, 0, 0, 0, 0))
+    monkeypatch.setattr(source.os, "fstat", lambda fd: fifo)
+    with pytest.raises(DataFileError) as caught:
+        source.read_bytes(path)
+    assert [(p.file, p.key) for p in caught.value.problems] == [(str(path), "p_fifo")]
+
+
+def test_an_os_error_without_a_description_is_said_in_its_own_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from digivisio_cli.data import source
+    from digivisio_cli.errors import DataFileError
+
+    def odd(*_: object) -> None:
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(source.os, "stat", odd)
+    with pytest.raises(DataFileError) as caught:
+        source.read_bytes(Path("x.yaml"))
+    (p,) = caught.value.problems
+    assert (p.key, dict(p.params)["reason"]) == ("p_os_error", "the disk went away")
+
+
+def test_a_path_comes_from_the_option_then_the_variable_then_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from digivisio_cli.data.source import resolve_path
+
+    default = Path("default.yaml")
+    monkeypatch.setenv("DIGIVISIO_TEST_PATH", "from-env.yaml")
+    assert resolve_path("given.yaml", "--x", "DIGIVISIO_TEST_PATH", lambda: default) == Path(
+        "given.yaml"
+    )
+    assert resolve_path(None, "--x", "DIGIVISIO_TEST_PATH", lambda: default) == Path(
+        "from-env.yaml"
+    )
+    monkeypatch.delenv("DIGIVISIO_TEST_PATH")
+    assert resolve_path(None, "--x", "DIGIVISIO_TEST_PATH", lambda: default) == default
+
+
+def test_the_store_keeps_kinds_apart_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digivisio_cli.data.store import DocumentKind, load
+
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "same.yaml"
+    path.write_bytes(b"the same bytes")
+    one = DocumentKind("one", str, lambda content, name: "read as one")
+    two = DocumentKind("two", str, lambda content, name: "read as two")
+    assert load(one, path) == "read as one"
+    assert load(two, path) == "read as two"
+    assert load(one, path) == "read as one"
