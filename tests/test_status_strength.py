@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import SMALL, Invoke
 from digivisio_cli.domain.tracking import (
     NOTE,
@@ -147,3 +149,59 @@ def test_an_unreported_measure_has_the_empty_status_under_its_own_id() -> None:
 
     assert status_of({}, "3.2.2.1").measure == "3.2.2.1"
     assert StatusLog().schema_version == 1
+
+
+def test_a_cached_log_is_checked_again_against_the_day_and_the_data_it_is_read_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+    import datetime as dt
+    import shutil
+
+    from conftest import FIXTURES
+    from digivisio_cli.data import cache
+    from digivisio_cli.data.matrix import load as load_data
+    from digivisio_cli.data.status import load
+    from digivisio_cli.errors import DataFileError
+
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "status.yaml"
+    shutil.copy(FIXTURES / "status.yaml", path)
+    data = load_data(None)
+    # The latest entry is dated 2026-03-02: on that day the log is fine, and now cached as a log.
+    assert load(path, data, dt.date(2026, 3, 2)).current()["3.2.2.1"].health is None
+    assert cache.lookup(cache.key(path.read_bytes(), "status"), object) is not None
+    # From the cache, a day before the latest entry still finds it in the future.
+    with pytest.raises(DataFileError) as early:
+        load(path, data, dt.date(2026, 3, 1))
+    assert early.value.path == str(path)
+    assert [(p.file, p.key, p.line) for p in early.value.problems] == [
+        (str(path), "p_log_future_date", 13)
+    ]
+    # And with a data file that lacks one of its measures.
+    fewer = dataclasses.replace(data, measures=tuple(m for m in data.measures if m.id != "3.1.2.4"))
+    with pytest.raises(DataFileError) as gone:
+        load(path, fewer, dt.date(2026, 6, 1))
+    assert gone.value.path == str(path) and [p.line for p in gone.value.problems] == [18]
+
+
+def test_a_log_is_checked_against_the_day_it_is_read_on_even_on_its_first_read(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+    import shutil
+
+    from conftest import FIXTURES
+    from digivisio_cli.data.matrix import load as load_data
+    from digivisio_cli.data.status import load
+    from digivisio_cli.errors import DataFileError
+
+    path = tmp_path / "status.yaml"
+    shutil.copy(FIXTURES / "status.yaml", path)
+    with pytest.raises(DataFileError) as caught:
+        load(path, load_data(None), dt.date(2026, 1, 31))
+    assert [(p.key, p.line) for p in caught.value.problems] == [
+        ("p_log_future_date", 13),
+        ("p_log_future_date", 18),
+    ]
