@@ -259,3 +259,50 @@ def test_an_entry_of_one_kind_never_answers_for_another(cache_dir: Path) -> None
     assert cache.get(b"same bytes", kind="status") == dataset
     cache.put(b"other bytes", dataset, kind="measures")
     assert cache.get(b"other bytes", kind="status") is None
+
+
+@pytest.mark.parametrize("switch", ["off", "0", "no", "false", " OFF ", "False"])
+def test_the_cache_is_switched_off_by_any_of_the_usual_words(
+    switch: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("DIGIVISIO_CACHE", switch)
+    assert cache.cache_dir() is None
+
+
+def test_the_cache_folder_is_the_given_absolute_one_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.setenv("DIGIVISIO_CACHE_DIR", "relative/cache")
+    assert cache.cache_dir() is None
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("win32", {"LOCALAPPDATA": "/lad"}, "/lad/digivisio"),
+        ("win32", {}, "{home}/AppData/Local/digivisio"),
+        ("darwin", {"XDG_CACHE_HOME": "/xdg"}, "{home}/Library/Caches/digivisio"),
+        ("linux", {"XDG_CACHE_HOME": "/xdg"}, "/xdg/digivisio"),
+        ("linux", {"XDG_CACHE_HOME": "relative"}, "{home}/.cache/digivisio"),
+        ("linux", {}, "{home}/.cache/digivisio"),
+    ],
+)
+def test_the_cache_folder_follows_each_systems_convention(
+    platform: str,
+    env: dict[str, str],
+    expected: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DIGIVISIO_CACHE", "on")
+    for name in ("DIGIVISIO_CACHE_DIR", "LOCALAPPDATA", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(cache.sys, "platform", platform)
+    assert cache.cache_dir() == Path(expected.format(home=tmp_path))
