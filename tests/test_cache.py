@@ -306,3 +306,69 @@ def test_the_cache_folder_follows_each_systems_convention(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(cache.sys, "platform", platform)
     assert cache.cache_dir() == Path(expected.format(home=tmp_path))
+
+
+def test_the_code_fingerprint_covers_every_data_and_domain_module_and_the_validators() -> None:
+    import digivisio_cli
+
+    package = Path(digivisio_cli.__file__).parent
+    parts = cache._code_fingerprint().split(",")
+    named = {p.split("=")[0] for p in parts}
+    expected = {f"{d}/{f.name}" for d in ("data", "domain") for f in (package / d).glob("*.py")}
+    assert expected <= named and "data/cache.py" in named and "domain/model.py" in named
+    stamps = dict(p.split("=", 1) for p in parts)
+    assert stamps["yaml"] != "-" and stamps["pydantic"] != "-"  # both installed here
+    assert all(":" in stamps[n] for n in expected)  # size:mtime of each file
+
+
+def test_a_validator_not_found_on_the_path_is_marked_as_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cache.sys, "path", [])
+    stamps = dict(p.split("=", 1) for p in cache._code_fingerprint().split(","))
+    assert (stamps["yaml"], stamps["pydantic"]) == ("-", "-")
+    assert cache._stamp(Path("/no/such/file.py")) == "?"
+
+
+def test_the_default_kind_of_a_key_is_the_matrix() -> None:
+    assert cache.key(b"x") == cache.key(b"x", "measures") != cache.key(b"x", "status")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        ("digivisio-cache-0", "KEY", "value"),  # another format
+        ("digivisio-cache-1", "other", "value"),  # another key's entry, renamed
+        ("digivisio-cache-1", "KEY", 42),  # not what was asked for
+    ],
+)
+def test_an_entry_that_is_not_exactly_the_asked_for_is_a_miss_and_removed(
+    cache_dir: Path, stored: tuple[object, ...]
+) -> None:
+    import pickle
+
+    k = "a" * 40
+    cache_dir.mkdir(mode=0o700)
+    entry = cache_dir / f"{k}.pickle"
+    entry.write_bytes(pickle.dumps(tuple(k if part == "KEY" else part for part in stored)))
+    assert cache.lookup(k, str) is None
+    assert not entry.exists()
+    entry.write_bytes(pickle.dumps(("digivisio-cache-1", k, "value")))
+    assert cache.lookup(k, str) == "value"
+
+
+def test_an_entry_is_written_through_a_temporary_file_the_pruning_recognises(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replaced: list[tuple[str, str]] = []
+    real = os.replace
+
+    def spy(src: str, dst: object) -> None:
+        replaced.append((str(src), str(dst)))
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache.os, "replace", spy)
+    cache.store("b" * 40, "value")
+    ((tmp, final),) = replaced
+    assert Path(tmp).parent == cache_dir and cache._OURS.fullmatch(Path(tmp).name)
+    assert Path(tmp).name.startswith(".tmp-") and final == str(cache_dir / ("b" * 40 + ".pickle"))

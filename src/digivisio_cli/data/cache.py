@@ -210,7 +210,7 @@ def store(k: str, value: object) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
-        blob = pickle.dumps((_MAGIC, k, value), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps((_MAGIC, k, value))  # the default protocol reads back the same
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=_SUFFIX)
     except Exception:  # a cache that cannot be written only costs speed, whatever went wrong
         return
