@@ -23,6 +23,11 @@ from digivisio_cli.data import source
 from digivisio_cli.data.source import MAX_BYTES
 
 VALID = SMALL.read_text(encoding="utf-8")
+#: Karvi's names in the small fixture, one line.
+KARVI_NAMES = (
+    "    names: {fi: Kansallinen koulutuksen arviointikeskus, sv: Nationella centret för "
+    "utbildningsutvärdering, en: Finnish Education Evaluation Centre}"
+)
 
 #: A hang guard, not a benchmark: every case answers in well under a second on a laptop.
 TIME_LIMIT = 5.0
@@ -697,6 +702,81 @@ CATALOGUE = [
         ),
         1,
         ("{path}:64: measure #4: measures: expected a mapping of keys, got text", SUMMARY_1),
+    ),
+    Case(
+        "an agency code declared twice",
+        edit(
+            "  - code: Karvi\n",
+            "  - code: OKM\n    names: {fi: Toinen, sv: Annan, en: Other}\n  - code: Karvi\n",
+        ),
+        1,
+        (
+            "{path}:17: agency code 'OKM' is declared twice",
+            "{path}:17: agencies 'OKM' and 'OKM' both answer to --actor 'OKM': 'OKM' as its code "
+            "'OKM' (line 11), 'OKM' as its code 'OKM' (line 17)",
+            "{path}: 2 problems; nothing was loaded.",
+        ),
+    ),
+    Case(
+        "two agencies with the same Swedish name",
+        edit(
+            KARVI_NAMES,
+            KARVI_NAMES.replace(
+                "sv: Nationella centret för utbildningsutvärdering", "sv: Utbildningsstyrelsen"
+            ),
+        ),
+        1,
+        (
+            "{path}:18: agencies 'OPH' and 'Karvi' both answer to --actor 'Utbildningsstyrelsen': "
+            "'OPH' as its name 'Utbildningsstyrelsen' (line 15), 'Karvi' as its name "
+            "'Utbildningsstyrelsen' (line 18)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "two agencies with the same English name",
+        edit(
+            KARVI_NAMES,
+            KARVI_NAMES.replace(
+                "en: Finnish Education Evaluation Centre",
+                "en: Finnish National Agency for Education",
+            ),
+        ),
+        1,
+        (
+            "{path}:18: agencies 'OPH' and 'Karvi' both answer to --actor 'Finnish National Agency "
+            "for Education': 'OPH' as its name 'Finnish National Agency for Education' (line 15), "
+            "'Karvi' as its name 'Finnish National Agency for Education' (line 18)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a measure id given twice",
+        edit('  - id: "3.1.1.4"\n', '  - id: "3.1.1.2"\n'),
+        1,
+        ("{path}:57: measure 3.1.1.2: duplicate id '3.1.1.2'", SUMMARY_1),
+    ),
+    Case(
+        # The id on the entry's second line: the problem is at the id, not at the entry.
+        "a goal under the wrong theme",
+        edit('  - id: "3.10.1"\n    theme: "3.10"\n', '  - theme: "3.10"\n    id: "3.1.3"\n'),
+        1,
+        (
+            "{path}:39: id '3.1.3' does not match its theme '3.10' (expected '3.10.<n>')",
+            "{path}:77: measure 3.10.1.1: goal '3.10.1' does not exist",
+            "{path}: 2 problems; nothing was loaded.",
+        ),
+    ),
+    Case(
+        "a goal id that is no dotted number",
+        edit('  - id: "3.10.1"\n    theme: "3.10"\n', '  - theme: "3.10"\n    id: "3.10.x"\n'),
+        1,
+        (
+            "{path}:39: id '3.10.x' is not a dotted number such as 3.1.2 (whole numbers from 1, "
+            "no leading zeros)",
+            "{path}:77: measure 3.10.1.1: goal '3.10.1' does not exist",
+            "{path}: 2 problems; nothing was loaded.",
+        ),
     ),
     Case(
         "a file one byte over the limit",
