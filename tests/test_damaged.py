@@ -779,6 +779,13 @@ CATALOGUE = [
         ),
     ),
     Case(
+        # The publisher is named by its code, as responsible agencies are.
+        "a publisher named by an abbreviation",
+        edit("  publisher: OKM\n", "  publisher: UKM\n"),
+        1,
+        ("{path}:5: publisher: unknown agency 'UKM' (declared: OKM, OPH, Karvi)", SUMMARY_1),
+    ),
+    Case(
         "a file one byte over the limit",
         just_over_the_limit,
         1,
