@@ -246,5 +246,7 @@ def test_by_agency_there_is_no_unassigned_group_when_every_measure_has_an_agency
 
 
 def test_a_log_without_entries_or_a_way_to_restore_them_is_a_programming_error() -> None:
-    with pytest.raises(ValueError, match=r"^a StatusLog needs its entries or a way to restore them$"):
+    with pytest.raises(
+        ValueError, match=r"^a StatusLog needs its entries or a way to restore them$"
+    ):
         S.StatusLog(1, None)
