@@ -81,8 +81,26 @@ def replace_file(path: Path, data: bytes) -> None:
             raise OutputError("write_not_regular", path=path)
         if stat.S_ISREG(st.st_mode):
             mode = stat.S_IMODE(st.st_mode)
+    write_over(path, data, mode)
+
+
+def write_over(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Put ``data`` at ``path`` whole or not at all: written beside it, renamed over it, and the
+    folder synced so that the rename survives a crash. ``mode``: the new file's permission bits
+    (None: an ordinary new file's). The temporary file is removed on failure and on SIGTERM."""
     with _temporary_beside(path, data, mode) as tmp:
         os.replace(tmp, path)
+    _sync_folder(path.parent if str(path.parent) else Path("."))
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is durable once the folder's entry is on disk (POSIX; Windows has no such call).
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _refuse_folder(path: Path) -> None:

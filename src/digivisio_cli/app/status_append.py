@@ -17,11 +17,12 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from digivisio_cli.app.output import write_over
 from digivisio_cli.domain.model import Dataset
 from digivisio_cli.domain.status import CARRIED, StatusEntry, StatusLog
 from digivisio_cli.errors import OutputError
@@ -182,38 +183,9 @@ def _comparable(entry: StatusEntry) -> tuple[object, ...]:
 
 
 def _replace(target: Path, data: bytes, created: bool) -> None:
-    """Write ``data`` to a temporary file beside ``target`` and rename it over ``target``."""
-    tmp: str | None = None
+    """Write ``data`` over ``target`` in one step, keeping an existing log's permission bits."""
     try:
-        mode = 0o666 & ~_umask() if created else target.stat().st_mode & 0o7777
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        tmp = None
-        _sync_folder(target.parent)
+        mode = None if created else stat.S_IMODE(target.stat().st_mode)
     except OSError as exc:
         raise OutputError("write_failed", path=target, reason=exc.strerror or str(exc)) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _sync_folder(folder: Path) -> None:
-    # The rename is durable once the folder's entry is on disk (POSIX; Windows has no such call).
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_over(target, data, mode)
