@@ -53,8 +53,9 @@ def _iso(day: _dt.date | None) -> str | None:
 # --- the columns a measure listing gains ---------------------------------------------------
 
 
-def status_columns(lang: Lang) -> list[Column]:
-    """The status columns of a measure listing: codes for programs, labels for people."""
+def _carried_columns(lang: Lang) -> list[Column]:
+    """The carried fields (state, health, due, owner, link): codes for programs, labels for
+    people. A listing and the log's entries show them alike."""
     return [
         Column("state", label("state", lang), human=False),
         Column("state_label", label("state", lang), machine=False),
@@ -63,6 +64,13 @@ def status_columns(lang: Lang) -> list[Column]:
         Column("due", label("due", lang)),
         Column("owner", label("owner", lang)),
         Column("link", label("link", lang), human=False),
+    ]
+
+
+def status_columns(lang: Lang) -> list[Column]:
+    """The status columns of a measure listing: codes for programs, labels for people."""
+    return [
+        *_carried_columns(lang),
         Column("status_note", label("status_note", lang), human=False),
         Column("status_date", label("status_date", lang), human=False),
     ]
@@ -181,13 +189,7 @@ def log_view(entries: list[StatusEntry], lang: Lang) -> Tabular:
     cols = [
         Column("date", label("date", lang)),
         Column("measure", label("id", lang)),
-        Column("state", label("state", lang), human=False),
-        Column("state_label", label("state", lang), machine=False),
-        Column("health", label("health", lang), human=False),
-        Column("health_label", label("health", lang), machine=False),
-        Column("due", label("due", lang)),
-        Column("owner", label("owner", lang)),
-        Column("link", label("link", lang), human=False),
+        *_carried_columns(lang),
         Column("cleared", label("cleared", lang)),
         Column("note", label("entry_note", lang), wide=True),
         Column("by", label("by", lang)),
