@@ -265,6 +265,27 @@ CATALOGUE = [
             SUMMARY_1,
         ),
     ),
+    *(
+        Case(
+            f"nested too deeply for Python's stack ({what})",
+            write(b"a: " + opening * 600 + closing * 600 + b"\n"),
+            1,
+            ("{path}: is nested too deeply to be a data file", SUMMARY_1),
+        )
+        for what, opening, closing in (("lists", b"[", b"]"), ("mappings", b"{a: ", b"}"))
+    ),
+    Case(
+        "top-level keys missing, below comment lines",
+        write(b"# a comment\n# another\nschema_version: 1\n"),
+        1,
+        (
+            *(
+                f"{{path}}:3: missing required key '{key}'"
+                for key in ("document", "agencies", "themes", "goals", "measures")
+            ),
+            "{path}: 5 problems; nothing was loaded.",
+        ),
+    ),
     # --- keys ---
     Case(
         "a duplicate key",
@@ -273,6 +294,39 @@ CATALOGUE = [
         (
             "{path}:68: measure 3.1.2.1: duplicate key 'responsible' (first at line 67); "
             "YAML would silently keep only one of them",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a key that is a list, then a key twice",
+        edit("schema_version: 1\n", "schema_version: 1\n? [a, b]\n: 1\nschema_version: 1\n"),
+        1,
+        (
+            "{path}:3: a mapping key must be a plain value",
+            "{path}:5: duplicate key 'schema_version' (first at line 2); YAML would silently "
+            "keep only one of them",
+            "{path}: 2 problems; nothing was loaded.",
+        ),
+    ),
+    Case(
+        "a key that is a number, then a key twice",
+        edit("schema_version: 1\n", "schema_version: 1\n0x1: x\nschema_version: 1\n"),
+        1,
+        (
+            "{path}:3: the key '0x1' is read as a number, not a name; keys are names such as "
+            "text or id",
+            "{path}:4: duplicate key 'schema_version' (first at line 2); YAML would silently "
+            "keep only one of them",
+            "{path}: 2 problems; nothing was loaded.",
+        ),
+    ),
+    Case(
+        "a key that is a date and time",
+        edit("schema_version: 1\n", "schema_version: 1\n2023-01-01 10:00:00: x\n"),
+        1,
+        (
+            "{path}:3: the key '2023-01-01 10:00:00' is read as a date and time, not a name; "
+            "keys are names such as text or id",
             SUMMARY_1,
         ),
     ),
@@ -441,6 +495,23 @@ CATALOGUE = [
             "(only plain values)",
             SUMMARY_1,
         ),
+    ),
+    *(
+        Case(
+            f"an ordered map, pairs or binary data: {tag}",
+            edit("  pending_note: {fi", f"  extra: {value}\n  pending_note: {{fi"),
+            1,
+            (
+                f"{{path}}:8: the YAML tag '{tag}' is not allowed in a data file (only plain "
+                "values)",
+                SUMMARY_1,
+            ),
+        )
+        for tag, value in (
+            ("!!omap", "!!omap [a: 1]"),
+            ("!!pairs", "!!pairs [a: 1]"),
+            ("!!binary", "!!binary aGVsbG8="),
+        )
     ),
     Case(
         "a custom tag whose name contains 'tab'",

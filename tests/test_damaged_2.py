@@ -71,6 +71,9 @@ def agency(code: str, fi: str = "a", sv: str = "b", en: str = "c") -> str:
 
 KARVI = "  - code: Karvi\n"
 
+#: A goal id of 100 characters as a message echoes it: its first 64 and an ellipsis.
+LONG_GOAL = ("3.1.1" * 20)[:64] + "…"
+
 
 @dataclass(frozen=True)
 class DataCase:
@@ -314,6 +317,129 @@ DATA_CASES = [
         (
             "{path}:23: description: must not be blank",
             "{path}:31: title: must not be blank",
+            _summary(2),
+        ),
+    ),
+    # --- a field on a later line of its entry: the problem names the field's own line ----------
+    DataCase(
+        "an agency code declared twice, on its entry's second line",
+        edited((KARVI, "  - names: {fi: a, sv: b, en: c}\n    code: OPH\n" + KARVI)),
+        (
+            "{path}:18: agency code 'OPH' is declared twice",
+            "{path}:18: agencies 'OPH' and 'OPH' both answer to --actor 'OPH': 'OPH' as its "
+            "code 'OPH' (line 14), 'OPH' as its code 'OPH' (line 18)",
+            _summary(2),
+        ),
+    ),
+    DataCase(
+        "a goal id used twice, on its entry's second line",
+        edited(
+            (
+                "measures:\n",
+                '  - theme: "3.10"\n    id: "3.10.1"\n    title: "x"\n    description: "y"\n'
+                "measures:\n",
+            )
+        ),
+        ("{path}:43: duplicate id '3.10.1'", SUMMARY_1),
+    ),
+    DataCase(
+        "a blank measure text",
+        edited(('text: "Opetushallitus ylläpitää palveluja | putkella."', 'text: "  "')),
+        ("{path}:52: measure 3.1.1.2: text: must not be blank", SUMMARY_1),
+    ),
+    DataCase(
+        "a schema version after everything else",
+        edited(("schema_version: 1\n", "")) + "schema_version: 2\n",
+        ("{path}:81: schema_version: must be 1", SUMMARY_1),
+    ),
+    DataCase(
+        "a long pending value, cut short",
+        edited(
+            (
+                '    pending: false\n  - id: "3.1.1.4"',
+                f'    pending: "{"y" * 100}"\n  - id: "3.1.1.4"',
+            )
+        ),
+        (
+            f"{{path}}:56: measure 3.1.1.2: pending: expected true or false, got '{'y' * 63}…",
+            SUMMARY_1,
+        ),
+    ),
+    DataCase(
+        "a long goal that does not exist, cut short where it is echoed",
+        edited(
+            (
+                '    goal: "3.1.1"\n    text: "Kehitetään',
+                f'    goal: "{"3.1.1" * 20}"\n    text: "Kehitetään',
+            )
+        ),
+        (
+            f"{{path}}:57: measure 3.1.1.4: id '3.1.1.4' does not match its goal '{LONG_GOAL}' "
+            f"(expected '{LONG_GOAL}.<n>')",
+            f"{{path}}:58: measure 3.1.1.4: goal '{LONG_GOAL}' does not exist",
+            _summary(2),
+        ),
+    ),
+    DataCase(
+        "an agency listed again in a later role",
+        edited(
+            (
+                "    responsible: [OKM, OPH]\n    partners: []",
+                "    responsible: [OKM, OPH]\n    partners: [OKM]\n    mentioned: [OPH, XYZ]",
+            )
+        ),
+        (
+            "{path}:74: measure 3.1.2.2: partners: agency 'OKM' is already listed in responsible",
+            "{path}:75: measure 3.1.2.2: mentioned: agency 'OPH' is already listed in responsible",
+            "{path}:75: measure 3.1.2.2: mentioned: unknown agency 'XYZ' (declared: OKM, OPH, "
+            "Karvi)",
+            _summary(3),
+        ),
+    ),
+    DataCase(
+        "a role that is no list, then roles with unknown agencies",
+        edited(
+            (
+                "    responsible: [OPH]\n    partners: []\n    other",
+                "    responsible: OPH\n    partners: [1, XYZ]\n    mentioned: [ABC]\n    other",
+            )
+        ),
+        (
+            "{path}:53: measure 3.1.1.2: responsible: expected a list such as [OKM], got text",
+            "{path}:54: measure 3.1.1.2: partners: expected text, got a number (put it in "
+            'quotes, e.g. "3.1")',
+            "{path}:54: measure 3.1.1.2: partners: unknown agency 'XYZ' (declared: OKM, OPH, "
+            "Karvi)",
+            "{path}:55: measure 3.1.1.2: mentioned: unknown agency 'ABC' (declared: OKM, OPH, "
+            "Karvi)",
+            _summary(4),
+        ),
+    ),
+    DataCase(
+        "an abbreviation with two spaces, then one that is another agency's code",
+        edited(("abbreviations: [NCU, FINEEC]", 'abbreviations: ["N  CU", OPH]')),
+        (
+            "{path}:19: agency 'Karvi': abbreviation 'N  CU' has spaces at its ends or two in a "
+            "row; --actor could never reach it",
+            "{path}:19: agencies 'OPH' and 'Karvi' both answer to --actor 'OPH': 'OPH' as its "
+            "code 'OPH' (line 14), 'Karvi' as its abbreviation 'OPH' (line 19)",
+            _summary(2),
+        ),
+    ),
+    DataCase(
+        "a zero-width space in the document's title, named by its whole path",
+        edited(('title: {fi: "Testiasiakirja"', 'title: {fi: "Testi\\u200basiakirja"')),
+        (
+            "{path}:4: document.title.fi: holds the invisible control character U+200B; delete it",
+            SUMMARY_1,
+        ),
+    ),
+    DataCase(
+        "a zero-width space in a list under an unknown key",
+        edited(("document:\n", 'extra: ["a\\u200bb"]\ndocument:\n')),
+        (
+            "{path}:3: unknown key 'extra'",
+            "{path}:3: extra: holds the invisible control character U+200B; delete it",
             _summary(2),
         ),
     ),

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from digivisio_cli.data.yaml_strict import _unreadable, _yaml_message
+from digivisio_cli.data.yaml_strict import Entries, _unreadable, _yaml_message, parse_yaml
+from digivisio_cli.errors import DataFileError
 
 
 @dataclass
@@ -71,6 +72,41 @@ def test_a_tab_inside_a_line_is_reported_as_a_tab_by_the_python_parser() -> None
 def test_a_yaml_error_without_a_description_is_still_said() -> None:
     assert _yaml_message(_MarkedError(), "") == ("p_yaml", {"detail": "not valid YAML"})
     assert _yaml_message(_MarkedError(context="while x"), "") == ("p_yaml", {"detail": "while x"})
+
+
+def _parser_raising(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    import yaml
+
+    def fail(self: object) -> None:
+        raise error
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    monkeypatch.setattr(base, "get_single_data", fail)
+
+
+def test_a_yaml_error_of_no_known_kind_is_a_problem_of_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import yaml
+
+    _parser_raising(monkeypatch, yaml.YAMLError("the parser gave up"))
+    with pytest.raises(DataFileError) as caught:
+        parse_yaml("a: 1\n", "f.yaml", Entries("measures", "id"))
+    assert caught.value.path == "f.yaml"
+    assert [(p.file, p.line, p.key, p.message) for p in caught.value.problems] == [
+        ("f.yaml", None, "p_yaml", "not valid YAML: the parser gave up")
+    ]
+
+
+def test_a_yaml_error_without_a_place_has_no_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    _parser_raising(monkeypatch, yaml.MarkedYAMLError(problem="something odd"))
+    with pytest.raises(DataFileError) as caught:
+        parse_yaml("a: 1\n", "f.yaml", Entries("measures", "id"))
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (None, "not valid YAML: something odd")
+    ]
 
 
 def test_standard_input_closed_under_python_is_said_plainly() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import SMALL, Invoke
 from digivisio_cli.data.matrix import parse
 from digivisio_cli.domain.diff import compare, similarity, word_diff
-from digivisio_cli.domain.model import Dataset
+from digivisio_cli.domain.model import Agency, Dataset, Names, OwnText
 
 VALID = SMALL.read_text(encoding="utf-8")
 
@@ -47,6 +47,34 @@ def test_a_measure_text_is_translated_where_a_translation_exists(small: Dataset)
     assert measure.text_in("en") == "The ministry is responsible for architecture."
     assert measure.text_in("sv") == measure.text
     assert measure.agencies() == ("OKM", "OPH")
+
+
+def test_an_own_text_is_shown_in_the_reader_language_where_it_has_one() -> None:
+    note = OwnText(en="Passive sentence.", fi="Passiivilause.")
+    assert note.get("fi") == ("Passiivilause.", "fi")
+    assert note.get("en") == ("Passive sentence.", "en")
+    # No Swedish version: the English original, and the language it is really in.
+    assert note.get("sv") == ("Passive sentence.", "en")
+    assert OwnText(en="x", sv="").get("sv") == ("x", "en")
+
+
+def test_an_agency_stands_as_its_abbreviation_in_a_language_that_has_one() -> None:
+    okm = Agency(code="OKM", names=Names(fi="a", sv="b", en="c"), short_names={"sv": "UKM"})
+    assert [okm.short(lang) for lang in ("fi", "sv", "en")] == ["OKM", "UKM", "OKM"]
+
+
+def test_a_dataset_names_an_agency_by_its_abbreviation_and_an_unknown_code_as_given() -> None:
+    data = _data(
+        VALID.replace(
+            "    abbreviations: [UKM]\n",
+            "    abbreviations: [UKM]\n    short_names: {sv: UKM}\n",
+            1,
+        )
+    )
+    assert data.short("OKM", "sv") == "UKM"
+    assert data.short("OKM", "fi") == "OKM"
+    assert data.short("OPH", "sv") == "OPH"
+    assert data.short("XYZ", "sv") == "XYZ"
 
 
 # --- diff ------------------------------------------------------------------------------------

@@ -118,8 +118,9 @@ def _aliases(agency: Item) -> Iterator[tuple[tuple[Any, ...], str, str]]:
 
 
 def _check_id(
-    ctx: Context, key: str, i: int, item: Item, parent: str | None, mismatch: str
+    ctx: Context, key: str, i: int, item: Item, parent: tuple[str, str] | None
 ) -> Iterator[Problem]:
+    # ``parent``: the id the item's id must continue, and the message for one that does not.
     ident = item.get("id")
     if not isinstance(ident, str):
         return
@@ -130,20 +131,21 @@ def _check_id(
         yield ctx.locate.problem((key, i, "id"), "p_duplicate_id", id=_q(ident))
     ctx.seen_ids.add(ident)
     if parent is not None:
+        parent_id, mismatch = parent
         head, _, tail = ident.rpartition(".")
-        if head != parent or not tail:
+        if head != parent_id or not tail:
             yield ctx.locate.problem(
                 (key, i, "id"),
                 mismatch,
                 id=_q(ident),
-                parent=_q(parent),
-                expected=printable(parent, MAX_ECHO),
+                parent=_q(parent_id),
+                expected=printable(parent_id, MAX_ECHO),
             )
 
 
 def theme_id(ctx: Context, i: int, theme: Item) -> Iterator[Problem]:
     """A theme's id is a dotted number, used once."""
-    yield from _check_id(ctx, "themes", i, theme, None, "")  # a theme has no parent
+    yield from _check_id(ctx, "themes", i, theme, None)  # a theme has no parent
     if isinstance(theme.get("id"), str):
         ctx.theme_ids.add(theme["id"])
 
@@ -154,7 +156,7 @@ def goal_under_theme(ctx: Context, i: int, goal: Item) -> Iterator[Problem]:
     if isinstance(theme, str):
         if theme not in ctx.theme_ids:
             yield ctx.locate.problem(("goals", i, "theme"), "p_no_such_theme", theme=_q(theme))
-        yield from _check_id(ctx, "goals", i, goal, theme, "p_id_not_under_theme")
+        yield from _check_id(ctx, "goals", i, goal, (theme, "p_id_not_under_theme"))
     if isinstance(goal.get("id"), str):
         ctx.goal_ids.add(goal["id"])
 
@@ -183,7 +185,7 @@ def measure_under_goal(ctx: Context, i: int, measure: Item) -> Iterator[Problem]
     if isinstance(goal, str):
         if goal not in ctx.goal_ids:
             yield ctx.locate.problem(("measures", i, "goal"), "p_no_such_goal", goal=_q(goal))
-        yield from _check_id(ctx, "measures", i, measure, goal, "p_id_not_under_goal")
+        yield from _check_id(ctx, "measures", i, measure, (goal, "p_id_not_under_goal"))
 
 
 def measure_text_not_blank(ctx: Context, i: int, measure: Item) -> Iterator[Problem]:

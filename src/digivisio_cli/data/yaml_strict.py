@@ -115,7 +115,7 @@ def _loader_class() -> type[Any]:
                     continue
                 self.in_key = True
                 try:
-                    key = self.construct_object(key_node, deep=True)
+                    key = self.construct_object(key_node)  # a scalar: nothing below it
                 finally:
                     self.in_key = False
                 if not isinstance(key, str):
@@ -223,10 +223,10 @@ def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
         found = [*lines.problems, problem(name, line, key, **params)]
         raise DataFileError(name, with_entries(found, text, entries)) from None
     except yaml.reader.ReaderError as exc:
-        # A character YAML forbids (a control character other than tab and line breaks).
+        # A character YAML forbids (a control character other than tab and line breaks). The
+        # text is decoded already, so both of PyYAML's readers give the character's code point.
         line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        found = [problem(name, line, "p_control_char", code=f"{ord(char):04X}")]
+        found = [problem(name, line, "p_control_char", code=f"{exc.character:04X}")]
         raise DataFileError(name, with_entries(found, text, entries)) from None
     except yaml.YAMLError as exc:
         raise DataFileError(name, [problem(name, None, "p_yaml", detail=str(exc))]) from None
