@@ -103,6 +103,12 @@ def succession(mapping: str) -> Build:
     return edit(KARVI, f"{KARVI}    successor: {mapping}\n")
 
 
+def succession_block(*lines: str) -> Build:
+    """The fixture with Karvi succeeded by a block mapping of ``lines`` (from line 21 on)."""
+    block = "".join(f"      {line}\n" for line in lines)
+    return edit(KARVI, f"{KARVI}    successor:\n{block}")
+
+
 BILLION_LAUGHS = b"""\
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
@@ -143,6 +149,33 @@ CATALOGUE = [
         write(VALID.encode("latin-1")),
         1,
         ("{path}:8: is not valid UTF-8 text (save it as UTF-8)", SUMMARY_1),
+    ),
+    Case(
+        "UTF-16, big-endian, with a byte-order mark",
+        write(b"\xfe\xff" + VALID.encode("utf-16-be")),
+        1,
+        ("{path}: is UTF-16 text, not UTF-8 (save it as UTF-8)", SUMMARY_1),
+    ),
+    Case(
+        "a NUL byte just past the first 8 KiB, where binary files are looked for",
+        write(b"#" * 8191 + b"\n\x00\n" + VALID.encode("utf-8")),
+        1,
+        (
+            "{path}:2: the control character U+0000 is not allowed in YAML text; delete it",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a NUL byte at the end of the first 8 KiB",
+        write(b"#" * 8191 + b"\x00\n" + VALID.encode("utf-8")),
+        1,
+        ("{path}: is a binary file, not YAML text", SUMMARY_1),
+    ),
+    Case(
+        "a byte that is not UTF-8 after a first empty line",
+        write(b"\n\xff\n" + VALID.encode("utf-8")),
+        1,
+        ("{path}:2: is not valid UTF-8 text (save it as UTF-8)", SUMMARY_1),
     ),
     Case(
         "UTF-16 with a byte-order mark",
@@ -607,6 +640,95 @@ CATALOGUE = [
             "{path}:17: agency 'OPH': successor: the successions form a cycle "
             "('OPH' → 'Karvi' → 'OPH'), so no agency would carry their measures",
             SUMMARY_1,
+        ),
+    ),
+    # A block mapping puts each field on its own line: the problem names the field's line.
+    Case(
+        "an agency that succeeds itself, the agency on the last line",
+        succession_block("since: 2026-01-01", "source: x", "agency: Karvi"),
+        1,
+        ("{path}:23: agency 'Karvi': successor: an agency cannot succeed itself", SUMMARY_1),
+    ),
+    Case(
+        "an undeclared successor, the agency on the last line",
+        succession_block("since: 2026-01-01", "source: x", "agency: EDUFI"),
+        1,
+        (
+            "{path}:23: agency 'Karvi': successor: unknown agency 'EDUFI' "
+            "(declared: OKM, OPH, Karvi)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a succession before publication, the date on the last line",
+        succession_block("agency: OPH", "source: x", "since: 2020-01-01"),
+        1,
+        (
+            "{path}:23: agency 'Karvi': successor.since: 2020-01-01 is before the document was "
+            "published (2023-04-14); a succession records a change after the document named "
+            "the agency",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a successor succeeded by then, the date on the last line",
+        lambda folder: write(
+            VALID.replace(
+                "    abbreviations: [EDUFI]\n",
+                "    abbreviations: [EDUFI]\n"
+                "    successor: {agency: OKM, since: 2025-01-01, source: x}\n",
+            )
+            .replace(
+                KARVI,
+                KARVI + "    successor:\n      agency: OPH\n      source: x\n"
+                "      since: 2026-01-01\n",
+            )
+            .encode("utf-8")
+        )(folder),
+        1,
+        (
+            "{path}:24: agency 'Karvi': successor: 'OPH' was itself succeeded by 'OKM' on "
+            "2025-01-01, by the date of this succession (2026-01-01); name 'OKM' as the successor",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        # Reported at the agency listed first (OKM), though its successor's code sorts first.
+        "a cycle reported at the first agency of the file",
+        lambda folder: write(
+            VALID.replace(
+                "    abbreviations: [UKM]\n",
+                "    abbreviations: [UKM]\n    successor:\n      source: x\n      agency: OPH\n"
+                "      since: 2026-01-01\n",
+            )
+            .replace(
+                "    abbreviations: [EDUFI]\n",
+                "    abbreviations: [EDUFI]\n"
+                "    successor: {agency: OKM, since: 2026-01-01, source: x}\n",
+            )
+            .encode("utf-8")
+        )(folder),
+        1,
+        (
+            "{path}:16: agency 'OKM': successor: the successions form a cycle "
+            "('OKM' → 'OPH' → 'OKM'), so no agency would carry their measures",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "an agency entry that is no mapping, before a succession",
+        lambda folder: write(
+            VALID.replace("  - code: Karvi\n", "  - just text\n  - code: Karvi\n", 1)
+            .replace(
+                KARVI, KARVI + "    successor: {agency: Karvi, since: 2026-01-01, source: x}\n"
+            )
+            .encode("utf-8")
+        )(folder),
+        1,
+        (
+            "{path}:17: agencies: expected a mapping of keys, got text",
+            "{path}:21: agency 'Karvi': successor: an agency cannot succeed itself",
+            "{path}: 2 problems; nothing was loaded.",
         ),
     ),
     Case(

@@ -185,3 +185,26 @@ def test_a_log_naming_a_measure_an_edited_data_file_dropped_is_caught_from_the_c
     assert cli(["--status", str(path), "status"], env=env).exit_code == 0
     small = cli(["--data", str(SMALL), "--status", str(path), "status"], env=env)
     assert small.exit_code == 1 and "'3.2.2.6'" in small.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", "toimenpide 3.2.2.1: avain 'state' toistuu (ensin rivillä 4)"),
+        ("en", "measure 3.2.2.1: duplicate key 'state' (first at line 4)"),
+    ],
+)
+def test_a_duplicate_key_in_a_log_is_reported_in_the_reader_language(
+    cli: Invoke, tmp_path: Path, lang: str, expected: str
+) -> None:
+    # The YAML reader's own problems once lost their message key on the way to the report,
+    # and a Finnish report said them in English.
+    path = tmp_path / "status.yaml"
+    path.write_text(
+        "schema_version: 1\nentries:\n  - measure: 3.2.2.1\n    state: done\n    state: planned\n"
+        "    date: 2024-01-15\n",
+        encoding="utf-8",
+    )
+    result = cli(["--lang", lang, "--status", str(path), "status"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(f"{path}:5: {expected}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,14 +99,24 @@ def test_a_yaml_error_of_no_known_kind_is_a_problem_of_the_file(
     ]
 
 
-def test_a_yaml_error_without_a_place_has_no_line(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_yaml_error_without_a_place_has_no_line_and_keeps_the_problems_found_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import yaml
 
-    _parser_raising(monkeypatch, yaml.MarkedYAMLError(problem="something odd"))
+    from digivisio_cli.data.problems import problem
+
+    def fail(self: Any) -> None:
+        self.lines.problems.append(problem("f.yaml", 3, "p_key_not_plain"))
+        raise yaml.MarkedYAMLError(problem="something odd")
+
+    monkeypatch.setattr(getattr(yaml, "CSafeLoader", yaml.SafeLoader), "get_single_data", fail)
+    text = "measures:\n  - id: 3.1.1.1\n    ? [a]\n    : 1\n"
     with pytest.raises(DataFileError) as caught:
-        parse_yaml("a: 1\n", "f.yaml", Entries("measures", "id"))
-    assert [(p.line, p.message) for p in caught.value.problems] == [
-        (None, "not valid YAML: something odd")
+        parse_yaml(text, "f.yaml", Entries("measures", "id"))
+    assert [(p.line, p.measure, p.message) for p in caught.value.problems] == [
+        (3, "3.1.1.1", "a mapping key must be a plain value"),
+        (None, None, "not valid YAML: something odd"),
     ]
 
 
@@ -380,3 +391,12 @@ def test_the_store_keeps_kinds_apart_in_the_cache(
     assert load(one, path) == "read as one"
     assert load(two, path) == "read as two"
     assert load(one, path) == "read as one"
+
+
+def test_bytes_parsed_without_a_name_are_called_data_in_messages() -> None:
+    from digivisio_cli.data.matrix import parse
+
+    with pytest.raises(DataFileError) as caught:
+        parse(b"schema_version: 1\n")
+    assert caught.value.path == "<data>"
+    assert {p.file for p in caught.value.problems} == {"<data>"}

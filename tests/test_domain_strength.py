@@ -220,14 +220,12 @@ def test_an_added_agency_had_no_partner_load_before(small: Dataset) -> None:
 
 
 def _fresh_problems(text: str) -> list[str]:
-    import yaml
-
     from digivisio_cli.data.schema import LazyAdapter, Locator, validate
-    from digivisio_cli.data.yaml_strict import Entries, Lines
+    from digivisio_cli.data.yaml_strict import Entries, parse_yaml
 
-    raw = yaml.safe_load(text)
     entries = Entries(section="measures", key="id")
-    _, problems = validate(LazyAdapter(Dataset), raw, Locator(raw, Lines(), "t", entries))
+    raw, lines = parse_yaml(text, "t", entries)
+    _, problems = validate(LazyAdapter(Dataset), raw, Locator(raw, lines, "t", entries))
     return [p.message for p in problems]
 
 

@@ -7,7 +7,6 @@ through the store; :func:`parse` validates bytes: the strict YAML reader, the sc
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -42,10 +41,9 @@ def parse(content: bytes, name: str = "<data>") -> Dataset:
         text = decode(content, name)
         raw, lines = parse_yaml(text, name, entries)
         locate = Locator(raw, lines, name, entries)
-        problems = [
-            p if p.measure else dataclasses.replace(p, measure=locate.measure_at(p.line))
-            for p in lines.problems
-        ]
+        # The reader's own problems (a duplicate key) name their entry, keeping their key: the
+        # report words them in the reader's language.
+        problems = locate.in_entries(lines.problems)
         if not isinstance(raw, dict):
             problems.append(problem(name, 1, "p_not_mapping"))
             raise DataFileError(name, problems)

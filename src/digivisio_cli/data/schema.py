@@ -9,6 +9,7 @@ words each of its errors as a user would want to read it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -32,8 +33,8 @@ class Locator:
         self._measure_starts: list[int] = []
         self._measure_ids: list[str | None] = []
         items = raw.get(entries.section) if isinstance(raw, dict) else None
-        if isinstance(items, list) and id(items) in lines.seqs:
-            self._measure_starts = lines.seqs[id(items)][1]
+        if isinstance(items, list):
+            self._measure_starts = lines.seqs[id(items)]
             self._measure_ids = [
                 m.get(entries.key)
                 if isinstance(m, dict) and isinstance(m.get(entries.key), str)
@@ -41,25 +42,23 @@ class Locator:
                 for m in items
             ]
 
-    def line(self, loc: tuple[Any, ...]) -> int | None:
+    def line(self, loc: tuple[Any, ...]) -> int:
         """The line of the deepest value along ``loc`` that exists in the file."""
+        # Every mapping and list of the raw data was built by the YAML reader, which recorded
+        # the line of each key and item: the lookups below cannot miss.
         obj = self.raw
-        line: int | None = 1
+        line = 1
         for part in loc:
-            if isinstance(obj, dict) and id(obj) in self.lines.maps:
+            if isinstance(obj, dict):
                 start, keys = self.lines.maps[id(obj)]
                 if part not in obj:
-                    return start if line is None else max(line, start)
-                line = keys.get(part, start)
-                obj = obj[part]
-            elif isinstance(obj, list) and id(obj) in self.lines.seqs and isinstance(part, int):
-                start, items = self.lines.seqs[id(obj)]
-                if not 0 <= part < len(obj):
-                    return start
-                line = items[part]
-                obj = obj[part]
+                    return max(line, start)
+                line = keys[part]
+            elif isinstance(obj, list) and isinstance(part, int) and 0 <= part < len(obj):
+                line = self.lines.seqs[id(obj)][part]
             else:
                 break
+            obj = obj[part]
         return line
 
     def measure_at(self, line: int | None) -> str | None:
@@ -68,6 +67,10 @@ class Locator:
             return None
         index = bisect.bisect_right(self._measure_starts, line) - 1
         return self._measure_ids[index]
+
+    def in_entries(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` found while reading the file, each naming the entry its line lies in."""
+        return [dataclasses.replace(p, measure=self.measure_at(p.line)) for p in problems]
 
     def problem(self, loc: tuple[Any, ...], key: str, /, **params: object) -> Problem:
         """The problem ``key`` (with ``params``) at ``loc``, naming the measure it lies in."""
@@ -108,7 +111,7 @@ def validate(
         return value, []
     except ValidationError as exc:
         found = []
-        for err in exc.errors(include_url=False):
+        for err in exc.errors():
             if not (waived and waived(err)):
                 key, params = _schema_message(err, raw)
                 found.append(locate.problem(_clean_loc(err["loc"]), key, **params))

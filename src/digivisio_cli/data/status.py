@@ -122,10 +122,9 @@ def parse(
         text = decode(content, name)
         raw, lines = parse_yaml(text, name, entries)
         locate = Locator(raw, lines, name, entries)
-        problems = [
-            p if p.measure else Problem(p.file, p.line, p.message, locate.measure_at(p.line))
-            for p in lines.problems
-        ]
+        # The reader's own problems (a duplicate key) name their entry, keeping their key: the
+        # report words them in the reader's language.
+        problems = locate.in_entries(lines.problems)
         if not isinstance(raw, dict):
             problems.append(problem(name, 1, "p_log_not_mapping"))
             raise DataFileError(name, problems)
@@ -135,7 +134,7 @@ def parse(
         rows = [(i, e) for i, e in enumerate(items)] if isinstance(items, list) else []
         rows = [(i, e) for i, e in rows if isinstance(e, dict)]
         problems.extend(_label_problems(rows, locate))
-        starts = [locate.line((SECTION, i)) or 0 for i, _ in rows]  # each entry's first line
+        starts = [locate.line((SECTION, i)) for i, _ in rows]  # each entry's first line
         if dataset is not None:
             refs = [
                 (e.get(KEY), line, e.get("date"))

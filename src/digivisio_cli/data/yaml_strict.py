@@ -61,7 +61,7 @@ def decode(content: bytes, name: str) -> str:
         # utf-8-sig: a byte-order mark, as some Windows editors write, is accepted and dropped.
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = content.count(b"\n", 0, exc.start) + 1
+        line = content[: exc.start].count(b"\n") + 1
         raise DataFileError(name, [problem(name, line, "p_not_utf8")]) from None
 
 
@@ -73,7 +73,7 @@ class Lines:
 
     def __init__(self) -> None:
         self.maps: dict[int, tuple[int, dict[Any, int]]] = {}
-        self.seqs: dict[int, tuple[int, list[int]]] = {}
+        self.seqs: dict[int, list[int]] = {}
         self.problems: list[Problem] = []
 
 
@@ -167,10 +167,7 @@ def _loader_class() -> type[Any]:
             data: list[Any] = []
             yield data
             data.extend(self.construct_object(child, deep=True) for child in node.value)
-            self.lines.seqs[id(data)] = (
-                node.start_mark.line + 1,
-                [child.start_mark.line + 1 for child in node.value],
-            )
+            self.lines.seqs[id(data)] = [child.start_mark.line + 1 for child in node.value]
 
     StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_strict_map)
     StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_strict_seq)
@@ -272,9 +269,11 @@ def with_entries(problems: list[Problem], text: str, entries: Entries) -> list[P
     """``problems``, each naming its entry as read from the text (the YAML did not parse)."""
     entry_line = re.compile(rf"""^\s*-\s+{re.escape(entries.key)}:\s*["']?([^"'\s#]+)""")
     section = f"{entries.section}:"
-    last = max((p.line or 0 for p in problems if not p.measure), default=0)
-    if not last:
+    # Only the lines up to the last problem that needs its entry named are read.
+    wanted = [p.line for p in problems if p.line and not p.measure]
+    if not wanted:
         return problems
+    last = max(wanted)
     # measure_of[n]: the id of the measure entry that line n lies in, if any.
     measure_of: list[str | None] = [None]
     measure = None
