@@ -350,3 +350,53 @@ def test_the_tracking_sheet_is_the_snapshots_then_one_with_a_tracking_title_then
     assert _tracking_sheet(["Other", "Tracking"], None) == "Tracking"
     assert _tracking_sheet(["Other", "Uppföljning"], None) == "Uppföljning"
     assert _tracking_sheet(["Other", "More"], None) == "Other"
+
+
+# --- one cell's value ------------------------------------------------------------------------
+
+
+def test_a_text_cell_is_read_as_the_meeting_typed_it() -> None:
+    from digivisio_cli.data.workbook import _text
+
+    assert _text(None) is None
+    assert _text("  \u2060 ") is None
+    assert (_text(3.0), _text(3.5), _text(7)) == ("3", "3.5", "7")
+    assert _text("a\r\nb\rc") == "a\nb\nc"
+    # The apostrophe an export puts before a text that a spreadsheet would take for a formula
+    # goes; any other leading apostrophe is the meeting's own.
+    assert [_text(f"'{c}x") for c in "=+-@"] == ["=x", "+x", "-x", "@x"]
+    assert (_text("'"), _text("'a"), _text("''="), _text("a'=")) == ("'", "'a", "''=", "a'=")
+
+
+def test_a_date_cell_is_read_from_a_date_a_serial_number_or_a_text() -> None:
+    import datetime as dt
+
+    import pytest
+
+    from digivisio_cli.data.workbook import _date
+
+    assert (_date(None), _date("  ")) == (None, None)
+    assert _date(dt.datetime(2026, 1, 2, 10, 30)) == "2026-01-02"
+    assert _date(dt.date(2026, 1, 2)) == "2026-01-02"
+    # Serial numbers count days from 1899-12-30; a time of day is a fraction and is dropped.
+    assert (_date(1), _date(46023), _date(46023.75)) == ("1899-12-31", "2026-01-01", "2026-01-01")
+    assert _date(2958465) == "9999-12-31"
+    for not_a_day in (0, -1, 2958466, True):
+        with pytest.raises(ValueError):
+            _date(not_a_day)
+    assert _date("31.12.2026") == "2026-12-31"
+    assert _date("2026-12-31") == "2026-12-31"
+    assert _date("2026-12-31 10:00:00") == "2026-12-31"
+    assert _date("2026-12-31 10:00 +0200") == "2026-12-31"
+    assert _date("2026-12-31T10:00:00") == "2026-12-31"
+    with pytest.raises(ValueError):
+        _date("31/12/2026")
+
+
+def test_a_sheet_with_a_problem_in_any_cell_has_no_rows_to_compare(tmp_path: Path) -> None:
+    fine = read_csv(tmp_path, "id,state,due\n3.1.1.1,done,2026-12-31\n3.1.1.2,on-hold,\n")
+    assert [r.measure for r in fine.rows] == ["3.1.1.1", "3.1.1.2"]
+    for bad in ("3.1.1.2,finished,", "3.1.1.2,on-hold,soon", "3.1.1.2,on-hold,,a\u200bb"):
+        sheet = read_csv(tmp_path, f"id,state,due,owner\n3.1.1.1,done,2026-12-31,\n{bad}\n")
+        assert len(sheet.problems) == 1, bad
+        assert sheet.rows == ()

@@ -112,7 +112,8 @@ class Table:
 
 @dataclass(frozen=True)
 class ReadSheet:
-    """A tracking sheet read back: the rows to compare, the snapshot (None for a CSV), problems."""
+    """A tracking sheet read back: the rows to compare (none when there are problems), the
+    snapshot (None for a CSV), and the problems."""
 
     path: str
     sheet: str
@@ -323,24 +324,23 @@ class _Checker:
             for kind, codes in (("state", STATES), ("health", HEALTHS))
         }
 
-    def value(self, column: str, cell: Cell) -> tuple[bool, str | None]:
-        """The cell's value for ``column`` (ok, value); a problem is recorded when not ok."""
+    def value(self, column: str, cell: Cell) -> str | None:
+        """The cell's value for ``column``, or None with a problem recorded when it has none."""
         if column in ("state", "health"):
             text = _text(cell.value)
             if text is None:
-                return True, None
+                return None
             code = self.codes[column].get(fold_text(text))
             if code is None:
                 near = difflib.get_close_matches(text, self.shown[column], n=2, cutoff=0.5)
                 self.problems.append(_p(cell.place, f"imp_unknown_{column}", near, value=text))
-                return False, None
-            return True, code
+            return code
         if column == "due":
             try:
-                return True, _date(cell.value)
+                return _date(cell.value)
             except (ValueError, OverflowError):
                 self.problems.append(_p(cell.place, "imp_bad_date", value=cell.value))
-                return False, None
+                return None
         text = _text(cell.value)
         hidden = hidden_character(text) if text is not None else None
         if hidden is not None:
@@ -350,8 +350,8 @@ class _Checker:
             self.problems.append(
                 _p(cell.place, "p_hidden_char", field=field, code=f"{ord(hidden):04X}")
             )
-            return False, None
-        return True, text
+            return None
+        return text
 
 
 def _columns(table: Table, problems: list[SheetProblem]) -> dict[str, int]:
@@ -407,21 +407,21 @@ def _check(name: str, table: Table, measure_ids: Sequence[str], lang: Lang) -> R
         values: dict[str, str | None] = {}
         places: dict[str, str] = {}
         note: str | None = None
-        good = True
         for column, cell in zip(columns, cells, strict=True):
             if column == "id":
                 continue
-            ok, value = checker.value(column, cell)
-            good = good and ok
+            value = checker.value(column, cell)
             if column == "new_note":
                 note, places[NOTE] = value, cell.place
             else:
                 values[column], places[column] = value, cell.place
-        if good:
-            rows.append(EditedRow(ident, place, values, note, places, by_row.get(index)))
+        rows.append(EditedRow(ident, place, values, note, places, by_row.get(index)))
     problems.extend(checker.problems)
     problems.sort(key=lambda p: _order(p.place))
-    return ReadSheet(name, table.name, tuple(rows), table.snapshot, tuple(problems))
+    # A sheet with problems is refused whole: it has no rows to compare, as above.
+    return ReadSheet(
+        name, table.name, () if problems else tuple(rows), table.snapshot, tuple(problems)
+    )
 
 
 def _snapshot_rows(
