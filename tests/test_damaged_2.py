@@ -443,6 +443,22 @@ DATA_CASES = [
             _summary(2),
         ),
     ),
+    DataCase(
+        "no agencies declared at all",
+        VALID[: VALID.index("agencies:\n")] + "agencies: []\n" + VALID[VALID.index("themes:\n") :],
+        (
+            "{path}:5: publisher: unknown agency 'OKM' (declared: none)",
+            "{path}:37: measure 3.1.1.1: responsible: unknown agency 'OKM' (declared: none)",
+            "{path}:38: measure 3.1.1.1: partners: unknown agency 'OPH' (declared: none)",
+            "{path}:44: measure 3.1.1.2: responsible: unknown agency 'OPH' (declared: none)",
+            "{path}:58: measure 3.1.2.1: responsible: unknown agency 'Karvi' (declared: none)",
+            "{path}:64: measure 3.1.2.2: responsible: unknown agency 'OKM' (declared: none)",
+            "{path}:64: measure 3.1.2.2: responsible: unknown agency 'OPH' (declared: none)",
+            "{path}:70: measure 3.10.1.1: responsible: unknown agency 'OPH' (declared: none)",
+            "{path}:71: measure 3.10.1.1: partners: unknown agency 'OKM' (declared: none)",
+            _summary(9),
+        ),
+    ),
     # --- 4. types are strict -----------------------------------------------------------------
     DataCase(
         "schema version true",

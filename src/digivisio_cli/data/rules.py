@@ -289,7 +289,7 @@ def matrix_problems(raw: dict[str, Any], locate: Locator) -> list[Problem]:
                 out.extend(rule(ctx, i, item))
     out.extend(schema_version_is_one(ctx))
     out.extend(publisher_is_known(ctx))
-    out.extend(successions_are_sound(raw, locate, ctx.codes))
+    out.extend(successions_are_sound(raw, locate, ctx.codes, ctx.declared))
     out.extend(hidden_characters(raw, locate))
     return out
 

@@ -10,13 +10,12 @@ date and a successor that is not a mapping; these rules skip such values.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from digivisio_cli.data.schema import Locator
 from digivisio_cli.domain.succession import find_cycle
 from digivisio_cli.errors import Problem
-from digivisio_cli.strings import Ref
 from digivisio_cli.text import quoted as _q
 
 
@@ -41,12 +40,12 @@ def _successions(raw: dict[str, Any]) -> dict[str, tuple[int, str, dt.date | Non
 
 
 def successions_are_sound(
-    raw: dict[str, Any], locate: Locator, codes: Mapping[str, int]
+    raw: dict[str, Any], locate: Locator, codes: Collection[str], declared: str
 ) -> Iterator[Problem]:
     """Every succession names a declared other agency, after publication, with no cycle and no
-    successor that was already succeeded by its date. ``codes``: the declared agency codes."""
+    successor that was already succeeded by its date. ``codes``: the declared agency codes;
+    ``declared``: them as a message lists them."""
     links = _successions(raw)
-    declared = ", ".join(codes) or Ref("none_declared")
     document = raw.get("document")
     published = _date(document.get("published")) if isinstance(document, dict) else None
     for code, (i, target, since) in links.items():
