@@ -311,10 +311,10 @@ MESSAGES: dict[str, Source] = {
     "p_expected_date": "{field}: expected a date such as 2023-04-14",
     "p_expected_int": "{field}: expected a whole number, got {got}",
     "p_schema": "{field}: {detail}",
-    "p_code_twice": "agency code {code} is declared twice",
+    "p_code_twice": "agency code {code} is declared twice (first at line {line})",
     "p_id_not_dotted": "id {id} is not a dotted number such as 3.1.2 (whole numbers from 1, "
     "no leading zeros)",
-    "p_duplicate_id": "duplicate id {id}",
+    "p_duplicate_id": "duplicate id {id} (first at line {line})",
     "p_id_not_under_theme": "id {id} does not match its theme {parent} (expected '{expected}.<n>')",
     "p_id_not_under_goal": "id {id} does not match its goal {parent} (expected '{expected}.<n>')",
     "p_no_such_theme": "theme {theme} does not exist",

@@ -36,8 +36,9 @@ class Context:
 
     raw: dict[str, Any]
     locate: Locator
+    #: Each declared agency code, and each id met so far, with the line it was first given on.
     codes: dict[str, int] = field(default_factory=dict)
-    seen_ids: set[str] = field(default_factory=set)
+    seen_ids: dict[str, int] = field(default_factory=dict)
     theme_ids: set[str] = field(default_factory=set)
     goal_ids: set[str] = field(default_factory=set)
     #: Every agency alias by its ``--actor`` key: (agency index, code, what, alias, line).
@@ -63,9 +64,11 @@ def agency_declared_once(ctx: Context, i: int, agency: Item) -> Iterator[Problem
     """An agency code is declared once; the declared codes are remembered for the references."""
     code = agency.get("code")
     if isinstance(code, str):
+        where = ("agencies", i, "code")
         if code in ctx.codes:
-            yield ctx.locate.problem(("agencies", i, "code"), "p_code_twice", code=_q(code))
-        ctx.codes[code] = i
+            yield ctx.locate.problem(where, "p_code_twice", code=_q(code), line=ctx.codes[code])
+        else:
+            ctx.codes[code] = ctx.locate.line(where)
 
 
 def agency_reachable(ctx: Context, i: int, agency: Item) -> Iterator[Problem]:
@@ -87,6 +90,8 @@ def agency_reachable(ctx: Context, i: int, agency: Item) -> Iterator[Problem]:
         seen = ctx.aliases.setdefault(actor_key(alias), (i, code, what, alias, line))
         if seen[0] != i:
             _, other, other_what, other_alias, other_line = seen
+            if what == other_what == "alias_code" and alias == other_alias:
+                continue  # the same code declared twice: agency_declared_once says so, once
             yield problem(
                 ctx.locate.name,
                 line,
@@ -128,8 +133,11 @@ def _check_id(
         yield ctx.locate.problem((key, i, "id"), "p_id_not_dotted", id=_q(ident))
         return
     if ident in ctx.seen_ids:
-        yield ctx.locate.problem((key, i, "id"), "p_duplicate_id", id=_q(ident))
-    ctx.seen_ids.add(ident)
+        yield ctx.locate.problem(
+            (key, i, "id"), "p_duplicate_id", id=_q(ident), line=ctx.seen_ids[ident]
+        )
+    else:
+        ctx.seen_ids[ident] = ctx.locate.line((key, i, "id"))
     if parent is not None:
         parent_id, mismatch = parent
         head, _, tail = ident.rpartition(".")
