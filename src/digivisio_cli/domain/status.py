@@ -363,10 +363,9 @@ def groups(
         per: dict[str | None, list[Measure]] = {code: [] for code in codes}
         for m in dataset.measures:
             codes = resp.get(m.id, m.responsible)
+            # The None group comes into being with its first measure: present only when needed.
             for code in codes or (None,):
                 per.setdefault(code, []).append(m)
-        if not per.get(None):
-            per.pop(None, None)
         return list(per.items())
     if by == "theme":
         from digivisio_cli.domain.query import has_prefix
