@@ -308,6 +308,38 @@ CATALOGUE = [
         for what, opening, closing in (("lists", b"[", b"]"), ("mappings", b"{a: ", b"}"))
     ),
     Case(
+        "a whole file of lists nested too deeply for Python's stack",
+        write(b"[" * 600 + b"]" * 600 + b"\n"),
+        1,
+        ("{path}: is nested too deeply to be a data file", SUMMARY_1),
+    ),
+    Case(
+        "a whole file that is a signed number",
+        write(b"+1\n"),
+        1,
+        (
+            "{path}:1: '+1' is read by YAML as the number 1; write whole numbers plainly, or put "
+            "text in quotes",
+            "{path}:1: the file must be a mapping with the keys schema_version, document, "
+            "agencies, themes, goals, measures",
+            "{path}: 2 problems; nothing was loaded.",
+        ),
+    ),
+    Case(
+        # A note written as plain text is read as its English version: the problem is at the
+        # note's own line, though the file has no "en" key.
+        "an empty note written as plain text",
+        edit('    note: "Passive sentence."', '    note: ""'),
+        1,
+        ("{path}:63: measure 3.1.1.4: note.en: must not be empty", SUMMARY_1),
+    ),
+    Case(
+        "an empty translation note written as plain text",
+        edit('  translation_note: "Test translations."', '  translation_note: ""'),
+        1,
+        ("{path}:9: document.translation_note.en: must not be empty", SUMMARY_1),
+    ),
+    Case(
         "top-level keys missing, below comment lines",
         write(b"# a comment\n# another\nschema_version: 1\n"),
         1,
