@@ -327,6 +327,21 @@ def test_a_snapshot_of_keys_only_has_no_rows() -> None:
     assert snap is not None and snap.rows == () and snap.data_hash == "d1"  # type: ignore[attr-defined]
 
 
+def test_a_snapshot_missing_its_keys_reads_them_as_empty_english_and_no_entries() -> None:
+    from digivisio_cli.domain.tracking import SNAPSHOT_MARK
+
+    snap = _snapshot_of([(SNAPSHOT_MARK,), ("version", "1")])
+    assert snap is not None
+    assert (snap.data_hash, snap.log_hash, snap.exported, snap.lang, snap.sheet) == (  # type: ignore[attr-defined]
+        "",
+        "",
+        "",
+        "en",
+        "",
+    )
+    assert snap.log_entries == 0  # type: ignore[attr-defined]
+
+
 def test_no_snapshot_without_its_sheet_its_mark_or_any_rows() -> None:
     from digivisio_cli.data.workbook import _read_snapshot
     from digivisio_cli.domain.tracking import SNAPSHOT_MARK
