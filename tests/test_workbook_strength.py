@@ -415,3 +415,69 @@ def test_a_sheet_with_a_problem_in_any_cell_has_no_rows_to_compare(tmp_path: Pat
         sheet = read_csv(tmp_path, f"id,state,due,owner\n3.1.1.1,done,2026-12-31,\n{bad}\n")
         assert len(sheet.problems) == 1, bad
         assert sheet.rows == ()
+
+
+def test_a_prefixed_formula_sign_alone_loses_its_apostrophe() -> None:
+    from digivisio_cli.data.workbook import _text
+
+    assert (_text("'="), _text("'-")) == ("=", "-")
+
+
+def test_names_are_compared_without_case_accents_dashes_or_extra_spaces() -> None:
+    from digivisio_cli.data.workbook import fold_text
+
+    assert fold_text("  On-Hold ") == "on hold"
+    assert fold_text("Ei_aloitettu   vielä") == "ei aloitettu viela"
+    assert fold_text("Åtgärd") == "atgard"
+
+
+def test_an_unknown_state_suggests_the_two_nearest_labels_from_half_alike(tmp_path: Path) -> None:
+    # "oned" is at least half like three labels; "dome" like "dropped" by just over a half.
+    assert read_csv(tmp_path, "id,state\n3.1.1.1,oned\n").problems[0].suggestions == (
+        "done",
+        "on hold",
+    )
+    assert read_csv(tmp_path, "id,state\n3.1.1.1,dome\n").problems[0].suggestions == (
+        "done",
+        "dropped",
+    )
+
+
+def test_a_workbook_is_read_at_the_places_a_spreadsheet_shows(tmp_path: Path) -> None:
+    path = one_sheet_book(
+        tmp_path / "book.xlsx",
+        "Tracking",
+        ("id", "state", "owner"),
+        # A formula is read as the value the spreadsheet computed; openpyxl computes none.
+        ("3.1.1.1", "done", '=CONCAT("O","KM")'),
+        ("3.1.1.2",),
+    )
+    sheet = read(path, IDS, "en")
+    assert sheet.problems == ()
+    assert [(r.measure, r.place, r.values) for r in sheet.rows] == [
+        ("3.1.1.1", "Tracking!A2", {"state": "done", "owner": None}),
+        ("3.1.1.2", "Tracking!A3", {"state": None, "owner": None}),
+    ]
+
+
+def test_an_empty_sheet_has_no_id_column(tmp_path: Path) -> None:
+    sheet = read(one_sheet_book(tmp_path / "empty.xlsx", "Tracking"), IDS, "en")
+    assert lines(sheet) == ["Tracking: no ID column (the headers are: –)"]
+
+
+def test_the_sheet_the_snapshot_names_is_read_though_it_is_not_the_first(tmp_path: Path) -> None:
+    from digivisio_cli.domain.tracking import SNAPSHOT_MARK, SNAPSHOT_SHEET
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(("nothing here",))
+    meeting = wb.create_sheet("Kokous")
+    meeting.append(("id", "state"))
+    meeting.append(("3.1.1.1", "done"))
+    snapshot = wb.create_sheet(SNAPSHOT_SHEET)
+    snapshot.append((SNAPSHOT_MARK,))
+    snapshot.append(("sheet", "Kokous"))
+    wb.save(tmp_path / "book.xlsx")
+    sheet = read(tmp_path / "book.xlsx", IDS, "en")
+    assert (sheet.sheet, sheet.problems) == ("Kokous", ())
+    assert [(r.measure, r.values) for r in sheet.rows] == [("3.1.1.1", {"state": "done"})]
