@@ -481,3 +481,50 @@ def test_the_sheet_the_snapshot_names_is_read_though_it_is_not_the_first(tmp_pat
     sheet = read(tmp_path / "book.xlsx", IDS, "en")
     assert (sheet.sheet, sheet.problems) == ("Kokous", ())
     assert [(r.measure, r.values) for r in sheet.rows] == [("3.1.1.1", {"state": "done"})]
+
+
+def _book_made_in(path: Path, lang: str, *rows: Sequence[object]) -> Path:
+    """A workbook whose snapshot says it was made in ``lang``; ``rows`` on its sheet "Kokous"."""
+    from digivisio_cli.domain.tracking import SNAPSHOT_MARK, SNAPSHOT_SHEET
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Kokous"
+    for row in rows:
+        wb.active.append(row)
+    snapshot = wb.create_sheet(SNAPSHOT_SHEET)
+    for row in ((SNAPSHOT_MARK,), ("lang", lang), ("sheet", "Kokous")):
+        snapshot.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_workbook_is_checked_in_the_language_it_was_made_in(tmp_path: Path) -> None:
+    made_in_fi = _book_made_in(tmp_path / "fi.xlsx", "fi", ("id", "state"), ("3.1.1.1", "valmiss"))
+    sheet = read(made_in_fi, IDS, "en")
+    assert (sheet.path, sheet.snapshot is not None) == (str(made_in_fi), True)
+    assert sheet.problems[0].suggestions == ("valmis",)
+    only_ids = _book_made_in(tmp_path / "ids.xlsx", "fi", ("id",), ("3.1.1.1",))
+    sheet = read(only_ids, IDS, "en")
+    assert sheet.snapshot is not None and sheet.path == str(only_ids)
+    assert dict(sheet.problems[0].params)["headers"].startswith("Tila, Eteneminen")
+
+
+def test_a_sheet_without_editable_columns_names_them_in_english_without_a_snapshot(
+    tmp_path: Path,
+) -> None:
+    sheet = read_csv(tmp_path, "id\n3.1.1.1\n")
+    assert sheet.path == str(tmp_path / "meeting.csv")
+    assert dict(sheet.problems[0].params)["headers"].startswith("State, Health")
+
+
+def test_the_headers_a_sheet_without_an_id_column_has_are_cut_and_at_most_twenty(
+    tmp_path: Path,
+) -> None:
+    def headers(names: list[str]) -> str:
+        sheet = read_csv(tmp_path, ",".join(names) + "\n")
+        return str(dict(sheet.problems[0].params)["headers"])
+
+    assert headers(["x" * 100]) == "x" * MAX_ECHO + "…"
+    twenty = [f"h{n}" for n in range(20)]
+    assert headers(twenty) == ", ".join(twenty)
+    assert headers([*twenty, "h20"]) == ", ".join(twenty) + ", …"
