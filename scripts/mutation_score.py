@@ -1,7 +1,8 @@
 """Print the mutation score per module from mutmut's results in ``mutants/`` (docs/testing.md).
 
-A mutant counts as caught when a test failed on it or it ran past its time limit; "no tests" and
-"survived" count as not caught; mutants not yet checked are left out. Usage, after
+A mutant counts as caught when a test failed on it, it ran past its time limit or the test
+process was killed; "no tests" and "survived" count as not caught; mutants not yet checked are
+left out. Usage, after
 ``mutmut run``: ``python scripts/mutation_score.py``.
 """
 
@@ -11,7 +12,10 @@ import json
 import sys
 from pathlib import Path
 
-CAUGHT = {1, 3, 36, -24, 24, 152, 255}
+#: Exit codes of a test run that noticed the mutant: a test failed (1, 3), the run passed its
+#: time limit (36, SIGXCPU as -24, 24, 152, 255), or the test process was killed (-9, -11: a
+#: mutant that reads an endless stream whole exhausts the memory; mutmut calls it "segfault").
+CAUGHT = {1, 3, 36, -24, 24, 152, 255, -9, -11}
 NOT_CAUGHT = {0, 5, 33}
 
 
