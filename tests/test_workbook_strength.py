@@ -528,3 +528,10 @@ def test_the_headers_a_sheet_without_an_id_column_has_are_cut_and_at_most_twenty
     twenty = [f"h{n}" for n in range(20)]
     assert headers(twenty) == ", ".join(twenty)
     assert headers([*twenty, "h20"]) == ", ".join(twenty) + ", …"
+
+
+def test_a_csv_without_editable_columns_names_them_in_the_reader_language(tmp_path: Path) -> None:
+    path = tmp_path / "meeting.csv"
+    path.write_text("id\n3.1.1.1\n", encoding="utf-8")
+    sheet = read(path, IDS, "sv")
+    assert dict(sheet.problems[0].params)["headers"].startswith("Status, ")

@@ -354,7 +354,7 @@ class _Checker:
         return text
 
 
-def _columns(table: Table, problems: list[SheetProblem]) -> dict[str, int]:
+def _columns(table: Table, problems: list[SheetProblem], lang: Lang) -> dict[str, int]:
     names = _header_names()
     found: dict[str, int] = {}
     for j, cell in enumerate(table.header):
@@ -367,9 +367,7 @@ def _columns(table: Table, problems: list[SheetProblem]) -> dict[str, int]:
     if "id" not in found:
         problems.append(_p(place, "imp_no_id_column", headers=headers))
     elif len(found) == 1:
-        wanted = ", ".join(
-            label(f"col_{c}", table.snapshot.lang if table.snapshot else "en") for c in COLUMNS[1:]
-        )
+        wanted = ", ".join(label(f"col_{c}", lang) for c in COLUMNS[1:])
         problems.append(_p(place, "imp_no_editable_column", headers=wanted))
     return found
 
@@ -378,26 +376,26 @@ def _check(name: str, table: Table, measure_ids: Sequence[str], lang: Lang) -> R
     problems = list(table.problems)
     if problems:
         return ReadSheet(name, table.name, (), table.snapshot, tuple(problems))
-    columns = _columns(table, problems)
+    columns = _columns(table, problems, lang)
     if problems:
         return ReadSheet(name, table.name, (), table.snapshot, tuple(problems))
     checker = _Checker(lang)
     known = set(measure_ids)
-    ids: list[tuple[str, str, str, list[Cell]]] = []  # (id, id place, row place, cells)
+    ids: list[tuple[str, str, str, dict[str, Cell]]] = []  # (id, id place, row place, cells)
     for place, cells in table.rows:
         get = {c: cells[j] if j < len(cells) else Cell(None, place) for c, j in columns.items()}
         ident = _text(get["id"].value)
         if ident is None:
-            if any(_text(get[c].value) for c in columns if c != "id"):
+            if any(_text(cell.value) for cell in get.values()):  # the id's is empty
                 problems.append(_p(get["id"].place, "imp_no_id"))
             continue
-        ids.append((ident, get["id"].place, place, [get[c] for c in columns]))
+        ids.append((ident, get["id"].place, place, get))
     by_row = _snapshot_rows(table, [(i, p) for i, p, _, _ in ids], problems)
     first: dict[str, str] = {}
     rows: list[EditedRow] = []
-    for index, (ident, id_place, place, cells) in enumerate(ids):
+    for index, (ident, id_place, place, by_column) in enumerate(ids):
         if ident not in known:
-            near = difflib.get_close_matches(ident, measure_ids, n=3, cutoff=0.6)
+            near = difflib.get_close_matches(ident, measure_ids)  # three, at least 0.6 alike
             problems.append(_p(id_place, "imp_unknown_id", near, value=ident))
             continue
         if ident in first:
@@ -407,7 +405,7 @@ def _check(name: str, table: Table, measure_ids: Sequence[str], lang: Lang) -> R
         values: dict[str, str | None] = {}
         places: dict[str, str] = {}
         note: str | None = None
-        for column, cell in zip(columns, cells, strict=True):
+        for column, cell in by_column.items():
             if column == "id":
                 continue
             value = checker.value(column, cell)
