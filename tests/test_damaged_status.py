@@ -79,6 +79,23 @@ CATALOGUE = [
         ),
     ),
     Case(
+        # At least half like three codes: the two nearest are suggested.
+        "unknown state, a typo near two codes",
+        HEAD + entry("3.2.2.1", state="oned"),
+        (
+            "{path}:5: measure 3.2.2.1: state: unknown state 'oned' (the file holds codes: "
+            "not-started, in-progress, done, on-hold, dropped); did you mean done, on-hold?",
+        ),
+    ),
+    Case(
+        "unknown state, a typo just over half like a code",
+        HEAD + entry("3.2.2.1", state="odod"),
+        (
+            "{path}:5: measure 3.2.2.1: state: unknown state 'odod' (the file holds codes: "
+            "not-started, in-progress, done, on-hold, dropped); did you mean on-hold, dropped?",
+        ),
+    ),
+    Case(
         "unknown health",
         HEAD + entry("3.2.2.1", health="amber"),
         (

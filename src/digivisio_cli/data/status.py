@@ -238,7 +238,7 @@ def reference_problems(
         if ident in measures:
             continue
         key, params = _unknown_measure(ident, dataset, measures, goals, themes)
-        out.append(problem(name, line, key, None, **params))
+        out.append(problem(name, line, key, **params))  # the message names the id itself
     return out
 
 
