@@ -144,6 +144,20 @@ CATALOGUE = [
         "schema_version: 1\n",
         ("{path}:1: missing required key 'entries'",),
     ),
+    Case("an empty log", "", ("{path}: the file is empty",)),
+    Case(
+        # Found last (every text is searched once the schema is checked), listed first.
+        "an invisible character in a note, above a later problem",
+        HEAD
+        + entry("3.2.2.1", note='"a\\u200bb"')
+        + entry("3.2.2.1", "2024-01-16", state="finished"),
+        (
+            "{path}:5: measure 3.2.2.1: note: holds the invisible control character U+200B; "
+            "delete it",
+            "{path}:8: measure 3.2.2.1: state: unknown state 'finished' (the file holds codes: "
+            "not-started, in-progress, done, on-hold, dropped)",
+        ),
+    ),
     Case(
         "not a mapping",
         "- measure: 3.2.2.1\n",
@@ -225,3 +239,9 @@ def test_a_duplicate_key_in_a_log_is_reported_in_the_reader_language(
     result = cli(["--lang", lang, "--status", str(path), "status"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith(f"{path}:5: {expected}")
+
+
+def test_an_empty_status_option_is_refused_by_its_name(cli: Invoke) -> None:
+    result = cli(["--status", "", "status"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("--status: is empty;")

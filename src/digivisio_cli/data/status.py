@@ -134,11 +134,10 @@ def parse(
         rows = [(i, e) for i, e in enumerate(items)] if isinstance(items, list) else []
         rows = [(i, e) for i, e in rows if isinstance(e, dict)]
         problems.extend(_label_problems(rows, locate))
-        starts = [locate.line((SECTION, i)) for i, _ in rows]  # each entry's first line
         if dataset is not None:
             refs = [
-                (e.get(KEY), line, e.get("date"))
-                for (_, e), line in zip(rows, starts, strict=True)
+                (e.get(KEY), locate.line((SECTION, i)), e.get("date"))  # the entry's first line
+                for i, e in rows
                 if isinstance(e.get(KEY), str)
             ]
             problems.extend(reference_problems(refs, dataset, name, today or _dt.date.today()))
@@ -149,8 +148,8 @@ def parse(
         return StatusLog(
             1,
             tuple(
-                _entry(e, raw_entry, line)
-                for (_, raw_entry), e, line in zip(rows, valid.entries, starts, strict=True)
+                _entry(e, raw_entry, locate.line((SECTION, i)))
+                for (i, raw_entry), e in zip(rows, valid.entries, strict=True)
             ),
         )
 
