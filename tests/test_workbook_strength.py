@@ -96,6 +96,7 @@ def test_a_csv_the_csv_reader_refuses_is_one_problem_at_the_file_with_the_reason
     reason = "line 2: field larger than field limit (131072)"
     assert sheet.problems == (SheetProblem(path, "imp_unreadable", (("reason", reason),)),)
     assert sheet.sheet == path and sheet.rows == () and sheet.snapshot is None
+    assert sheet.path == path
 
 
 def test_an_empty_csv_has_no_id_column_and_says_so_at_the_file(tmp_path: Path) -> None:
