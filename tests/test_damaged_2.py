@@ -457,6 +457,28 @@ DATA_CASES = [
             _summary(9),
         ),
     ),
+    DataCase(
+        "an agency code declared twice, its name another agency's",
+        edited((KARVI, "  - code: OKM\n    names: {fi: Opetushallitus, sv: x, en: y}\n" + KARVI)),
+        (
+            "{path}:17: agency code 'OKM' is declared twice (first at line 11)",
+            "{path}:18: agencies 'OPH' and 'OKM' both answer to --actor 'Opetushallitus': 'OPH' "
+            "as its name 'Opetushallitus' (line 15), 'OKM' as its name 'Opetushallitus' (line 18)",
+            _summary(2),
+        ),
+    ),
+    DataCase(
+        "a goal id used twice, the first on its entry's second line",
+        edited(
+            ('  - id: "3.10.1"\n    theme: "3.10"\n', '  - theme: "3.10"\n    id: "3.10.1"\n'),
+            (
+                "measures:\n",
+                '  - id: "3.10.1"\n    theme: "3.10"\n    title: "x"\n    description: "y"\n'
+                "measures:\n",
+            ),
+        ),
+        ("{path}:42: duplicate id '3.10.1' (first at line 39)", SUMMARY_1),
+    ),
     # --- 4. types are strict -----------------------------------------------------------------
     DataCase(
         "schema version true",
