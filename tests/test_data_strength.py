@@ -400,3 +400,39 @@ def test_bytes_parsed_without_a_name_are_called_data_in_messages() -> None:
         parse(b"schema_version: 1\n")
     assert caught.value.path == "<data>"
     assert {p.file for p in caught.value.problems} == {"<data>"}
+
+
+def test_a_file_that_grew_past_the_limit_after_the_look_is_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from digivisio_cli.data import source
+
+    path = tmp_path / "growing.yaml"
+    path.write_bytes(b"x" * 20)
+    real_stat = os.stat
+
+    def looked_at_when_empty(p: object, *args: Any, **kwargs: Any) -> os.stat_result:
+        st = real_stat(p, *args, **kwargs)  # type: ignore[arg-type]
+        return os.stat_result((st.st_mode, *st[1:6], 0, *st[7:]))
+
+    monkeypatch.setattr(source, "MAX_BYTES", 10)
+    monkeypatch.setattr(source.os, "stat", looked_at_when_empty)
+    with pytest.raises(DataFileError) as caught:
+        source.read_bytes(path)
+    assert caught.value.path == str(path)
+    assert [(p.file, p.key) for p in caught.value.problems] == [(str(path), "p_too_large_over")]
+
+
+def test_the_code_fingerprint_survives_a_package_folder_that_cannot_be_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from digivisio_cli.data import cache
+
+    def refuse(self: Path, pattern: str) -> list[Path]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "glob", refuse)
+    fingerprint = cache._code_fingerprint()
+    assert fingerprint.startswith("yaml=") and ",pydantic=" in fingerprint
