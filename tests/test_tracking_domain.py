@@ -119,3 +119,14 @@ def test_importing_what_was_just_imported_adds_nothing(
             notes.add(entry.note)
     second = plan_import([row(edited, note, exported)], now(after, frozenset(notes)))
     assert second.entries == () and second.conflicts == ()
+
+
+def test_a_text_fingerprint_is_the_first_16_hex_digits_of_its_sha256() -> None:
+    import hashlib
+
+    from digivisio_cli.domain.tracking import text_hash
+
+    # Sixteen digits are enough to notice a changed text and keep the snapshot sheet narrow.
+    digest = hashlib.sha256("Kehitetään.".encode()).hexdigest()
+    assert text_hash("Kehitetään.") == digest[:16]
+    assert len(text_hash("")) == 16
