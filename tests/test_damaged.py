@@ -579,6 +579,54 @@ CATALOGUE = [
         )
     ),
     Case(
+        "a key tagged as a mapping",
+        edit("schema_version: 1\n", "schema_version: 1\n!!map ab : 1\n"),
+        1,
+        (
+            "{path}:3: not valid YAML: the value 'ab' cannot be read (!!map needs a mapping)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a word tagged as a list",
+        edit("schema_version: 1\n", "schema_version: 1\nx: !!seq abc\n"),
+        1,
+        (
+            "{path}:3: not valid YAML: the value 'abc' cannot be read (!!seq needs a list)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a whole file that is a word tagged as a mapping",
+        write(b"!!map ab\n"),
+        1,
+        (
+            "{path}:1: not valid YAML: the value 'ab' cannot be read (!!map needs a mapping)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        # libyaml counts its place in bytes: 200 two-byte letters above would move it lines down.
+        "a control character below many letters outside ASCII",
+        write(
+            VALID.replace('    note: "Passive sentence."', '    note: "' + "ä" * 200 + '"')
+            .replace('"Kansallinen koulutuksen arviointikeskus arvioi', '"Kansallinen\x07 arvioi')
+            .encode("utf-8")
+        ),
+        1,
+        (
+            "{path}:66: measure 3.1.2.1: the control character U+0007 is not allowed in YAML "
+            "text; delete it",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "a byte that is not UTF-8 on the second line, after a byte-order mark",
+        write(b"\xef\xbb\xbfa: 1\n\xff\n"),
+        1,
+        ("{path}:2: is not valid UTF-8 text (save it as UTF-8)", SUMMARY_1),
+    ),
+    Case(
         "a custom tag whose name contains 'tab'",
         edit("    partners: [OPH]\n", "    partners: !table [OPH]\n"),
         1,

@@ -159,6 +159,16 @@ CATALOGUE = [
         ),
     ),
     Case(
+        "entries tagged as a list but written as a mapping",
+        "schema_version: 1\nentries: !!seq {a: 1}\n",
+        ("{path}:2: not valid YAML: the value '!!seq' cannot be read (!!seq needs a list)",),
+    ),
+    Case(
+        "entries tagged as a mapping but written as a list",
+        "schema_version: 1\nentries: !!map [1, 2]\n",
+        ("{path}:2: not valid YAML: the value '!!map' cannot be read (!!map needs a mapping)",),
+    ),
+    Case(
         "not a mapping",
         "- measure: 3.2.2.1\n",
         ("{path}:1: a status log must be a mapping with the keys schema_version and entries",),

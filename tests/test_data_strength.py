@@ -436,3 +436,24 @@ def test_the_code_fingerprint_survives_a_package_folder_that_cannot_be_listed(
     monkeypatch.setattr(Path, "glob", refuse)
     fingerprint = cache._code_fingerprint()
     assert fingerprint.startswith("yaml=") and ",pydantic=" in fingerprint
+
+
+def test_the_pure_python_reader_reads_a_file_and_refuses_a_control_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # PyYAML without libyaml has no CSafeLoader; its own reader checks the characters as the
+    # loader is made, which must happen where the problem is caught.
+    import yaml
+
+    from conftest import SMALL
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    entries = Entries("measures", "id")
+    text = SMALL.read_text(encoding="utf-8")
+    raw, _ = parse_yaml(text, "f.yaml", entries)
+    assert raw["schema_version"] == 1 and len(raw["measures"]) == 6
+    with pytest.raises(DataFileError) as caught:
+        parse_yaml(text.replace("Passive sentence.", "Passive\x07 sentence."), "f.yaml", entries)
+    assert [(p.line, p.measure, p.key) for p in caught.value.problems] == [
+        (63, "3.1.1.4", "p_control_char")
+    ]

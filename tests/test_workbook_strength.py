@@ -510,7 +510,7 @@ def test_a_workbook_is_checked_in_the_language_it_was_made_in(tmp_path: Path) ->
     assert dict(sheet.problems[0].params)["headers"].startswith("Tila, Eteneminen")
 
 
-def test_a_sheet_without_editable_columns_names_them_in_english_without_a_snapshot(
+def test_a_sheet_without_editable_columns_names_them_for_an_english_reader_without_a_snapshot(
     tmp_path: Path,
 ) -> None:
     sheet = read_csv(tmp_path, "id\n3.1.1.1\n")

@@ -386,7 +386,8 @@ def _check(name: str, table: Table, measure_ids: Sequence[str], lang: Lang) -> R
         get = {c: cells[j] if j < len(cells) else Cell(None, place) for c, j in columns.items()}
         ident = _text(get["id"].value)
         if ident is None:
-            if any(_text(cell.value) for cell in get.values()):  # the id's is empty
+            # The id cell is empty, so any text is another column's: a row without its id.
+            if any(_text(cell.value) for cell in get.values()):
                 problems.append(_p(get["id"].place, "imp_no_id"))
             continue
         ids.append((ident, get["id"].place, place, get))

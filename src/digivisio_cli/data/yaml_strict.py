@@ -50,6 +50,7 @@ YAML_TYPES: dict[type, str] = {
 
 
 def decode(content: bytes, name: str) -> str:
+    """A data file's bytes as text, or a DataFileError: empty, UTF-16, binary or not UTF-8."""
     if not content.strip():
         raise DataFileError(name, [problem(name, None, "p_empty")])
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -57,9 +58,11 @@ def decode(content: bytes, name: str) -> str:
         raise DataFileError(name, [problem(name, None, "p_utf16")])
     if b"\x00" in content[:8192]:
         raise DataFileError(name, [problem(name, None, "p_binary")])
+    # A byte-order mark, as some Windows editors write, is accepted and dropped (before decoding,
+    # so that the place of a bad byte counts from the file's start).
+    content = content.removeprefix(b"\xef\xbb\xbf")
     try:
-        # utf-8-sig: a byte-order mark, as some Windows editors write, is accepted and dropped.
-        return content.decode("utf-8-sig")
+        return content.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         raise DataFileError(name, [problem(name, line, "p_not_utf8")]) from None
@@ -104,6 +107,10 @@ def _loader_class() -> type[Any]:
                 raise _refused(yaml, node, key, **params) from None
 
         def construct_strict_map(self, node: Any) -> Iterator[dict[Any, Any]]:
+            if not isinstance(node, yaml.MappingNode):
+                # A tag that does not fit its value (``!!map ab``): checked before the first
+                # yield, where construct_object's handler words it, however deep it is built.
+                raise ValueError("!!map needs a mapping")
             data: dict[Any, Any] = {}
             yield data
             self.flatten_mapping(node)
@@ -115,7 +122,7 @@ def _loader_class() -> type[Any]:
                     continue
                 self.in_key = True
                 try:
-                    key = self.construct_object(key_node)  # a scalar: nothing below it
+                    key = self.construct_object(key_node, deep=True)
                 finally:
                     self.in_key = False
                 if not isinstance(key, str):
@@ -164,6 +171,8 @@ def _loader_class() -> type[Any]:
             return value
 
         def construct_strict_seq(self, node: Any) -> Iterator[list[Any]]:
+            if not isinstance(node, yaml.SequenceNode):
+                raise ValueError("!!seq needs a list")
             data: list[Any] = []
             yield data
             data.extend(self.construct_object(child, deep=True) for child in node.value)
@@ -194,7 +203,12 @@ def _refused(yaml: Any, node: Any, key: str, **params: object) -> Exception:
 
 
 def _unreadable(node: Any, exc: Exception) -> tuple[str, dict[str, object]]:
-    value = str(node.value)
+    # A mapping or a list tagged as something else has nodes for its value: name its tag.
+    value = (
+        node.value
+        if isinstance(node.value, str)
+        else re.sub(r"^tag:yaml\.org,2002:", "!!", node.tag)
+    )
     if node.tag.endswith(":timestamp"):
         return "p_bad_date", {"value": _q(value), "detail": str(exc)}
     # Only digits make a number too large to read (Python's limit on the digits of an int); a
@@ -205,13 +219,18 @@ def _unreadable(node: Any, exc: Exception) -> tuple[str, dict[str, object]]:
 
 
 def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
+    """The document in ``text`` and where each of its values stood, or a DataFileError naming
+    every problem the strict reader found (``name`` is the file's, ``entries`` names the entry
+    a problem lies in)."""
     import yaml
 
     lines = Lines()
-    loader = _loader_class()(text)
-    loader.lines = lines
-    loader.source_name = name
+    loader = None
     try:
+        # Made inside the handlers: the pure-Python reader checks the characters as it starts.
+        loader = _loader_class()(text)
+        loader.lines = lines
+        loader.source_name = name
         return loader.get_single_data(), lines
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -221,8 +240,11 @@ def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
         raise DataFileError(name, with_entries(found, text, entries)) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML forbids (a control character other than tab and line breaks). The
-        # text is decoded already, so both of PyYAML's readers give the character's code point.
-        line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
+        # text is decoded already, so both of PyYAML's readers give the character's code point;
+        # libyaml counts its position in bytes of UTF-8, so the place is found in the text: both
+        # readers stop at the first such character.
+        at = text.find(chr(exc.character))
+        line = len(_LINE_BREAK.findall(text, 0, at if at >= 0 else exc.position)) + 1
         found = [problem(name, line, "p_control_char", code=f"{exc.character:04X}")]
         raise DataFileError(name, with_entries(found, text, entries)) from None
     except yaml.YAMLError as exc:
@@ -230,7 +252,8 @@ def parse_yaml(text: str, name: str, entries: Entries) -> tuple[Any, Lines]:
     except RecursionError:
         raise DataFileError(name, [problem(name, None, "p_too_deep")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
