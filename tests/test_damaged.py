@@ -597,6 +597,29 @@ CATALOGUE = [
         ),
     ),
     Case(
+        "a mapping tagged as a list",
+        edit("schema_version: 1\n", "schema_version: 1\nx: !!seq {a: 1}\n"),
+        1,
+        (
+            "{path}:3: not valid YAML: the value '!!seq' cannot be read (!!seq needs a list)",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
+        "two control characters: the first is reported",
+        write(
+            VALID.replace('    note: "Passive sentence."', '    note: "Passive\x07 sentence."')
+            .replace('"Kansallinen koulutuksen', '"Kansallinen\x07 koulutuksen')
+            .encode("utf-8")
+        ),
+        1,
+        (
+            "{path}:63: measure 3.1.1.4: the control character U+0007 is not allowed in YAML "
+            "text; delete it",
+            SUMMARY_1,
+        ),
+    ),
+    Case(
         "a whole file that is a word tagged as a mapping",
         write(b"!!map ab\n"),
         1,
