@@ -23,7 +23,11 @@ T_co = TypeVar("T_co", covariant=True)
 
 
 class Locator:
-    """Turns a path into the raw data (``('measures', 3, 'text')``) into a line and a measure."""
+    """Turns a path into the raw data (``('measures', 3, 'text')``) into a line and a measure.
+
+    The raw data must come from :func:`~digivisio_cli.data.yaml_strict.parse_yaml` with the
+    ``lines`` it recorded: every mapping and list is looked up there.
+    """
 
     def __init__(self, raw: Any, lines: Lines, name: str, entries: Entries) -> None:
         self.raw = raw
