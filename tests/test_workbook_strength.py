@@ -17,6 +17,7 @@ from conftest import Invoke
 from digivisio_cli.app.report import sheet_problem_line
 from digivisio_cli.data.workbook import ReadSheet, read
 from digivisio_cli.domain.model import Dataset
+from digivisio_cli.domain.tracking import Snapshot
 from digivisio_cli.errors import SheetProblem
 from digivisio_cli.text import MAX_ECHO
 from test_tracking_sheet import export_book
@@ -275,7 +276,7 @@ class _Book:
         return _Sheet(self.sheets[name])
 
 
-def _snapshot_of(rows: list[tuple[object, ...]]) -> object:
+def _snapshot_of(rows: list[tuple[object, ...]]) -> Snapshot | None:
     from digivisio_cli.data.workbook import _read_snapshot
 
     return _read_snapshot(_Book({"Tracking": [], "digivisio": rows}))
@@ -299,14 +300,14 @@ def test_a_snapshot_is_read_key_by_key_then_row_by_row() -> None:
         ]
     )
     assert snap is not None
-    assert (snap.data_hash, snap.log_hash, snap.lang, snap.sheet, snap.log_entries) == (  # type: ignore[attr-defined]
+    assert (snap.data_hash, snap.log_hash, snap.lang, snap.sheet, snap.log_entries) == (
         "d1",
         "l1",
         "",
         "Seuranta",
         3,
     )
-    rows = snap.rows  # type: ignore[attr-defined]
+    rows = snap.rows
     assert [(r.row, r.measure, r.text_hash) for r in rows] == [
         (2, "3.1.1.1", "t1"),
         (3, "3.1.1.2", "t2"),
@@ -325,7 +326,7 @@ def test_a_snapshot_of_keys_only_has_no_rows() -> None:
     from digivisio_cli.domain.tracking import SNAPSHOT_MARK
 
     snap = _snapshot_of([(SNAPSHOT_MARK,), ("data_sha256", "d1")])
-    assert snap is not None and snap.rows == () and snap.data_hash == "d1"  # type: ignore[attr-defined]
+    assert snap is not None and snap.rows == () and snap.data_hash == "d1"
 
 
 def test_a_snapshot_missing_its_keys_reads_them_as_empty_english_and_no_entries() -> None:
@@ -333,14 +334,14 @@ def test_a_snapshot_missing_its_keys_reads_them_as_empty_english_and_no_entries(
 
     snap = _snapshot_of([(SNAPSHOT_MARK,), ("version", "1")])
     assert snap is not None
-    assert (snap.data_hash, snap.log_hash, snap.exported, snap.lang, snap.sheet) == (  # type: ignore[attr-defined]
+    assert (snap.data_hash, snap.log_hash, snap.exported, snap.lang, snap.sheet) == (
         "",
         "",
         "",
         "en",
         "",
     )
-    assert snap.log_entries == 0  # type: ignore[attr-defined]
+    assert snap.log_entries == 0
 
 
 def test_no_snapshot_without_its_sheet_its_mark_or_any_rows() -> None:
